@@ -1,0 +1,26 @@
+// Minimal local shapes for what the Worker hands the SvelteKit handler (see worker/index.ts): the app does
+// not depend on the Worker's generated Env.
+
+/** The in-process API: the Worker's Hono app, reached without a network hop. */
+interface InProcessApi {
+  fetch(request: Request): Promise<Response>
+}
+
+interface KitExecutionContext {
+  waitUntil(promise: Promise<unknown>): void
+  passThroughOnException(): void
+}
+
+declare global {
+  namespace App {
+    interface Error {
+      message: string
+    }
+    interface Platform {
+      env: { API: InProcessApi }
+      context: KitExecutionContext
+    }
+  }
+}
+
+export {}

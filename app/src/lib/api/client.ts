@@ -1,0 +1,22 @@
+import { ClaimPage, ClaimWithTimeline } from '$contracts'
+import { localProblem, parseApiResponse, type ApiResult } from './result'
+import type { ClaimPage as ClaimPageT, ClaimWithTimeline as ClaimWithTimelineT } from '$contracts'
+
+/** Browser-side reads of the same-origin API (the session cookie goes along). */
+async function get<T>(path: string, parse: (r: Response) => Promise<ApiResult<T>>, signal?: AbortSignal) {
+  try {
+    const response = await fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin', signal })
+    return await parse(response)
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    return { ok: false, problem: localProblem(0, 'Network error', 'Check your connection and try again.') } as const
+  }
+}
+
+export function fetchClaim(id: string, signal?: AbortSignal): Promise<ApiResult<ClaimWithTimelineT>> {
+  return get(`/api/v1/claims/${encodeURIComponent(id)}`, (r) => parseApiResponse(r, ClaimWithTimeline), signal)
+}
+
+export function fetchClaimPage(query: URLSearchParams, signal?: AbortSignal): Promise<ApiResult<ClaimPageT>> {
+  return get(`/api/v1/claims?${query}`, (r) => parseApiResponse(r, ClaimPage), signal)
+}

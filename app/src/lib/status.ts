@@ -1,0 +1,57 @@
+import { CLAIM_STATUSES, type ClaimStatus } from '$contracts'
+
+/** Provider-facing words for each lifecycle state (DESIGN 5). */
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  received: 'Received',
+  parsed: 'Parsed',
+  needs_recode: 'Needs recode',
+  coded: 'Coded',
+  scored: 'Scored',
+  approved: 'Approved',
+  payout_pending: 'Payout pending',
+  paid: 'Paid out',
+  submitted: 'Submitted to payer',
+  adjudicated: 'Adjudicated',
+  reconciled: 'Reconciled',
+  rejected: 'Rejected',
+}
+
+/** What the provider should understand each state to mean. */
+export const STATUS_DESCRIPTIONS: Record<ClaimStatus, string> = {
+  received: 'We have the claim and are reading it.',
+  parsed: 'The claim was read; codes are being checked.',
+  needs_recode: 'The codes need another pass before scoring.',
+  coded: 'Diagnoses and procedures are coded.',
+  scored: 'The claim has a payment likelihood score.',
+  approved: 'Approved for a same-day payout.',
+  payout_pending: 'The payout is on its way to your account.',
+  paid: 'You have been paid; we now collect from the payer.',
+  submitted: 'Submitted to the payer.',
+  adjudicated: 'The payer has decided the claim.',
+  reconciled: 'Payer payment reconciled. Nothing left to do.',
+  rejected: 'Not eligible for a same-day payout. See the reasons.',
+}
+
+/** Claims moving through ClaimPay's own pipeline, before money moves. */
+export const PIPELINE_STATUSES: readonly ClaimStatus[] = ['parsed', 'coded', 'scored', 'approved', 'payout_pending']
+
+/** Visual tone of a badge; the label is always shown too, so colour is never the only signal. */
+export type StatusTone = 'neutral' | 'progress' | 'warning' | 'success' | 'info' | 'danger' | 'done'
+
+export const STATUS_TONES: Record<ClaimStatus, StatusTone> = {
+  received: 'neutral',
+  parsed: 'progress',
+  needs_recode: 'warning',
+  coded: 'progress',
+  scored: 'progress',
+  approved: 'info',
+  payout_pending: 'info',
+  paid: 'success',
+  submitted: 'done',
+  adjudicated: 'done',
+  reconciled: 'done',
+  rejected: 'danger',
+}
+
+export { CLAIM_STATUSES }
+export type { ClaimStatus }

@@ -1,0 +1,7 @@
+export { consumeClaimsCode } from './claims-code'
+export { consumeClaimsIngest } from './claims-ingest'
+export { consumeClaimsPay } from './claims-pay'
+export { consumeClaimsScore } from './claims-score'
+export { consumeDeadLetters } from './dead-letters'
+export { consumeNotifications } from './notifications'
+export { consumePayerSubmit } from './payer-submit'

@@ -1,0 +1,44 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
+import { defineConfig } from 'vitest/config'
+
+// Two kinds of test beside the code:
+//   *.test.ts         plain modules (domain logic), in Node: fast, no bindings
+//   *.worker.test.ts  routes, queue consumers, Durable Objects, in workerd with real local bindings
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['worker/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['**/*.worker.test.ts', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            main: './worker/index.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            // The AI binding has no local simulator: without this the pool asks for a remote session.
+            remoteBindings: false,
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+                DEV_DEMO_PROVIDER: 'true',
+                ENVIRONMENT: 'test',
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'workers',
+          include: ['worker/**/*.worker.test.ts', 'queues/**/*.worker.test.ts', 'durable-objects/**/*.worker.test.ts'],
+          setupFiles: ['./worker/test/apply-migrations.ts'],
+          // A claim crosses five queues, each waiting up to max_batch_timeout (1 s) to fill a batch.
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+})

@@ -1,0 +1,20 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { ApiVariables } from './middleware/principal'
+import { ApiProblem } from './problem'
+
+export type ApiEnv = { Bindings: Env; Variables: ApiVariables }
+
+/** A router whose validation failures become 400 problem+json listing each field that is wrong. */
+export function apiRouter() {
+  return new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const errors = result.error.issues.map((issue) => ({
+          where: issue.path.length ? `/${issue.path.join('/')}` : '(body)',
+          message: issue.message,
+        }))
+        throw new ApiProblem(400, 'validation-failed', 'The request is not valid', `${errors.length} problem(s) found.`, errors)
+      }
+    },
+  })
+}

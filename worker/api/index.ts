@@ -1,0 +1,3 @@
+export { createApi } from './app'
+export { ApiProblem, onError, problemBody, problemResponse } from './problem'
+export { DEMO_PROVIDER_ID } from './middleware/principal'

@@ -1,0 +1,316 @@
+import { and, asc, desc, eq, gte, inArray, like, lt, lte } from 'drizzle-orm'
+import type { BatchItem } from 'drizzle-orm/batch'
+import type { ClaimEvent, ClaimInput, ClaimListQuery, ClaimReason, ClaimStatus } from '../contracts'
+import { type Db, openDb, schema } from '../db'
+import { newId } from '../ids'
+import { chunk, PARAMS_PER_STATEMENT } from './chunk'
+import { type ClaimRow, type StoredClaim, billedTotal, searchTextOf } from './claim-record'
+import { checkPath } from './state-machine'
+
+const { claims, claimLines, claimDiagnoses, claimEvents, payouts, ledgerEntries, auditLog } = schema
+
+export type NewClaim = {
+  id: string
+  input: ClaimInput
+  uploadId?: string
+  uploadRow?: number
+}
+
+export type ClaimMove = { to: ClaimStatus; step: string; detail?: Record<string, unknown> }
+
+export type ClaimPatch = Partial<{
+  score: number
+  scoreReasons: ClaimReason[]
+  cutBps: number
+  payoutCents: number
+  rejectReasons: ClaimReason[]
+  recodeCount: number
+}>
+
+export type JournalLine = { account: string; debitCents: number; creditCents: number }
+
+/** Rows that must land in the same transaction as a state change (money and its audit trail). */
+export type CommitEffects = {
+  payoutRequested?: { payoutId: string; amountCents: number; cutBps: number; rail: string; idempotencyKey: string }
+  payoutSent?: { payoutId: string; transferId: string }
+  journal?: { memo: string; lines: JournalLine[] }
+  audit?: { actor: string; action: string; detail?: Record<string, unknown> }
+}
+
+export type CommitResult =
+  | { ok: true; claim: StoredClaim; events: ClaimEvent[] }
+  | { ok: false; reason: 'version-conflict' }
+  | { ok: false; reason: 'illegal-transition'; from: ClaimStatus; to: ClaimStatus }
+
+export type ClaimListPage = { items: StoredClaim[]; nextCursor: string | null }
+
+export type PayoutRecord = typeof payouts.$inferSelect
+
+/**
+ * The D1 side of claims: every read is scoped by provider id, and every state change is one batch
+ * (one transaction) holding the new events, the guarded claim update and its effects.
+ */
+export function createD1ClaimStore(d1: D1Database) {
+  const db = openDb(d1)
+  return {
+    insertClaims: (providerId: string, drafts: NewClaim[], at: string) => insertClaims(db, providerId, drafts, at),
+    findClaim: (providerId: string, claimId: string) => findClaim(db, providerId, claimId),
+    listClaims: (providerId: string, query: ClaimListQuery) => listClaims(db, providerId, query),
+    listEvents: (providerId: string, claimId: string) => listEvents(db, providerId, claimId),
+    existingClaimNumbers: (providerId: string, numbers: string[]) => existingClaimNumbers(db, providerId, numbers),
+    findPayout: (providerId: string, claimId: string) =>
+      db.query.payouts.findFirst({ where: and(eq(payouts.providerId, providerId), eq(payouts.claimId, claimId)) }),
+    commit: (claim: StoredClaim, moves: ClaimMove[], patch: ClaimPatch, effects: CommitEffects, at: string) =>
+      commit(db, claim, moves, patch, effects, at),
+  }
+}
+export type ClaimStore = ReturnType<typeof createD1ClaimStore>
+
+async function insertClaims(db: Db, providerId: string, drafts: NewClaim[], at: string): Promise<ClaimEvent[]> {
+  const statements: BatchItem<'sqlite'>[] = []
+  const events: ClaimEvent[] = []
+  for (const draft of drafts) {
+    const { input } = draft
+    const event: ClaimEvent = {
+      id: newId('evt'),
+      claimId: draft.id,
+      version: 1,
+      fromStatus: null,
+      toStatus: 'received',
+      step: draft.uploadId ? 'upload' : 'submit-json',
+      detail: draft.uploadId ? { uploadId: draft.uploadId, row: draft.uploadRow } : null,
+      at,
+    }
+    events.push(event)
+    // Every insert tolerates an existing row so that a retried fan-out (same stable ids) is a no-op.
+    statements.push(
+      db
+        .insert(claims)
+        .values({
+          id: draft.id,
+          providerId,
+          uploadId: draft.uploadId ?? null,
+          uploadRow: draft.uploadRow ?? null,
+          claimNumber: input.claimNumber,
+          payerId: input.payer.id,
+          payerName: input.payer.name,
+          serviceDate: input.serviceDate,
+          placeOfService: input.placeOfService,
+          billedCents: billedTotal(input),
+          status: 'received',
+          version: 1,
+          searchText: searchTextOf(draft.id, input),
+          createdAt: at,
+          updatedAt: at,
+        })
+        .onConflictDoNothing({ target: claims.id }),
+      db
+        .insert(claimEvents)
+        .values({ ...event, providerId })
+        .onConflictDoNothing(),
+      db
+        .insert(claimDiagnoses)
+        .values(input.diagnoses.map((code, i) => ({ claimId: draft.id, position: i + 1, code })))
+        .onConflictDoNothing(),
+      ...chunk(input.lines, Math.floor(PARAMS_PER_STATEMENT / 7)).map((lines, c) =>
+        db
+          .insert(claimLines)
+          .values(
+            lines.map((line, i) => ({
+              claimId: draft.id,
+              lineNumber: c * Math.floor(PARAMS_PER_STATEMENT / 7) + i + 1,
+              procedureCode: line.procedureCode,
+              modifiers: line.modifiers,
+              units: line.units,
+              chargeCents: line.chargeCents,
+              diagnosisPointers: line.diagnosisPointers,
+            })),
+          )
+          .onConflictDoNothing(),
+      ),
+    )
+  }
+  if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+  return events
+}
+
+async function attachDetails(db: Db, rows: ClaimRow[]): Promise<StoredClaim[]> {
+  if (rows.length === 0) return []
+  const ids = rows.map((r) => r.id)
+  const [lines, diagnoses] = await Promise.all([
+    db.select().from(claimLines).where(inArray(claimLines.claimId, ids)).orderBy(asc(claimLines.claimId), asc(claimLines.lineNumber)),
+    db.select().from(claimDiagnoses).where(inArray(claimDiagnoses.claimId, ids)).orderBy(asc(claimDiagnoses.claimId), asc(claimDiagnoses.position)),
+  ])
+  return rows.map((row) => ({
+    ...row,
+    status: row.status as ClaimStatus,
+    diagnoses: diagnoses.filter((d) => d.claimId === row.id).map((d) => d.code),
+    lines: lines
+      .filter((l) => l.claimId === row.id)
+      .map(({ claimId: _c, ...line }) => line),
+  }))
+}
+
+async function findClaim(db: Db, providerId: string, claimId: string): Promise<StoredClaim | null> {
+  const row = await db.query.claims.findFirst({ where: and(eq(claims.providerId, providerId), eq(claims.id, claimId)) })
+  if (!row) return null
+  const [claim] = await attachDetails(db, [row])
+  return claim ?? null
+}
+
+async function listClaims(db: Db, providerId: string, query: ClaimListQuery): Promise<ClaimListPage> {
+  const filters = [eq(claims.providerId, providerId)]
+  if (query.status?.length) filters.push(inArray(claims.status, query.status))
+  if (query.from) filters.push(gte(claims.createdAt, `${query.from}T00:00:00.000Z`))
+  if (query.to) filters.push(lte(claims.createdAt, `${query.to}T23:59:59.999Z`))
+  if (query.q) filters.push(like(claims.searchText, `%${escapeLike(query.q.toLowerCase())}%`))
+  if (query.cursor) filters.push(lt(claims.id, query.cursor))
+  const rows = await db
+    .select()
+    .from(claims)
+    .where(and(...filters))
+    .orderBy(desc(claims.id))
+    .limit(query.limit + 1)
+  const page = rows.slice(0, query.limit)
+  const items = await attachDetails(db, page)
+  const last = page.at(-1)
+  return { items, nextCursor: rows.length > query.limit && last ? last.id : null }
+}
+
+function escapeLike(text: string): string {
+  // SQLite's LIKE has no default escape character; strip the wildcards a user did not mean.
+  return text.replace(/[%_]/g, '')
+}
+
+async function listEvents(db: Db, providerId: string, claimId: string): Promise<ClaimEvent[]> {
+  const rows = await db
+    .select()
+    .from(claimEvents)
+    .where(and(eq(claimEvents.providerId, providerId), eq(claimEvents.claimId, claimId)))
+    .orderBy(asc(claimEvents.version))
+  return rows.map(({ providerId: _p, ...e }) => ({
+    ...e,
+    fromStatus: e.fromStatus as ClaimStatus | null,
+    toStatus: e.toStatus as ClaimStatus,
+    detail: e.detail ?? null,
+  }))
+}
+
+/** Which of these claim numbers the provider has already used, and by which claim. */
+async function existingClaimNumbers(db: Db, providerId: string, numbers: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  for (const part of chunk(numbers, PARAMS_PER_STATEMENT - 1)) {
+    const rows = await db
+      .select({ id: claims.id, claimNumber: claims.claimNumber })
+      .from(claims)
+      .where(and(eq(claims.providerId, providerId), inArray(claims.claimNumber, part)))
+    for (const r of rows) found.set(r.claimNumber, r.id)
+  }
+  return found
+}
+
+async function commit(
+  db: Db,
+  claim: StoredClaim,
+  moves: ClaimMove[],
+  patch: ClaimPatch,
+  effects: CommitEffects,
+  at: string,
+): Promise<CommitResult> {
+  const path = checkPath(claim.status, moves.map((m) => m.to))
+  if (!path.ok) return path
+  let from: ClaimStatus = claim.status
+  const events: ClaimEvent[] = moves.map((move, i) => {
+    const event: ClaimEvent = {
+      id: newId('evt'),
+      claimId: claim.id,
+      version: claim.version + i + 1,
+      fromStatus: from,
+      toStatus: move.to,
+      step: move.step,
+      detail: move.detail ?? null,
+      at,
+    }
+    from = move.to
+    return event
+  })
+  const version = claim.version + moves.length
+  const statements: BatchItem<'sqlite'>[] = [
+    // Events first: their unique (claim_id, version) index fails the whole batch if another writer
+    // already moved this claim past the version we read.
+    db.insert(claimEvents).values(events.map((e) => ({ ...e, providerId: claim.providerId }))),
+    db
+      .update(claims)
+      .set({ ...patch, status: from, version, updatedAt: at })
+      .where(and(eq(claims.id, claim.id), eq(claims.version, claim.version))),
+  ]
+  if (effects.payoutRequested) {
+    const p = effects.payoutRequested
+    statements.push(
+      db.insert(payouts).values({
+        id: p.payoutId,
+        claimId: claim.id,
+        providerId: claim.providerId,
+        amountCents: p.amountCents,
+        cutBps: p.cutBps,
+        rail: p.rail,
+        idempotencyKey: p.idempotencyKey,
+        status: 'requested',
+        createdAt: at,
+      }),
+    )
+  }
+  if (effects.payoutSent) {
+    statements.push(
+      db
+        .update(payouts)
+        .set({ status: 'sent', transferId: effects.payoutSent.transferId, sentAt: at })
+        .where(and(eq(payouts.id, effects.payoutSent.payoutId), eq(payouts.status, 'requested'))),
+    )
+  }
+  if (effects.journal && effects.journal.lines.length > 0) {
+    const journalId = newId('jnl')
+    statements.push(
+      db.insert(ledgerEntries).values(
+        effects.journal.lines.map((line) => ({
+          id: newId('led'),
+          journalId,
+          providerId: claim.providerId,
+          claimId: claim.id,
+          account: line.account,
+          debitCents: line.debitCents,
+          creditCents: line.creditCents,
+          memo: effects.journal!.memo,
+          at,
+        })),
+      ),
+    )
+  }
+  if (effects.audit) {
+    statements.push(
+      db.insert(auditLog).values({
+        id: newId('aud'),
+        providerId: claim.providerId,
+        actor: effects.audit.actor,
+        action: effects.audit.action,
+        subjectType: 'claim',
+        subjectId: claim.id,
+        detail: effects.audit.detail ?? null,
+        at,
+      }),
+    )
+  }
+  try {
+    await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+  } catch (error) {
+    if (isVersionConflict(error)) return { ok: false, reason: 'version-conflict' }
+    throw error
+  }
+  return { ok: true, claim: { ...claim, ...patch, status: from, version, updatedAt: at }, events }
+}
+
+function isVersionConflict(error: unknown): boolean {
+  const text = String(error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : error)
+  return text.includes('UNIQUE constraint failed: claim_events.claim_id, claim_events.version')
+}
+

@@ -1,0 +1,60 @@
+import type { ClaimStatus } from '../contracts'
+
+/** Every allowed move of the lifecycle (DESIGN section 5). `rejected` is final. */
+const NEXT: Record<ClaimStatus, readonly ClaimStatus[]> = {
+  received: ['parsed', 'rejected'],
+  parsed: ['coded', 'needs_recode', 'rejected'],
+  needs_recode: ['coded', 'rejected'],
+  coded: ['scored', 'needs_recode', 'rejected'],
+  scored: ['approved', 'rejected'],
+  approved: ['payout_pending'],
+  payout_pending: ['paid'],
+  paid: ['submitted'],
+  submitted: ['adjudicated'],
+  adjudicated: ['reconciled'],
+  reconciled: [],
+  rejected: [],
+}
+
+/** How often a claim may go back for recoding before it is rejected: the loop must end. */
+export const MAX_RECODES = 3
+
+export type PipelineStep = 'parse' | 'code' | 'score' | 'pay' | 'submit'
+
+/**
+ * The statuses in which a step has work to do. A message for a claim in any other status is a
+ * duplicate or a replay (the step is done, or the claim has left the pipeline) and changes nothing.
+ * `payout_pending` is listed for `pay` so a crash after the payout was requested resumes it.
+ */
+export const STEP_ACCEPTS: Record<PipelineStep, readonly ClaimStatus[]> = {
+  parse: ['received'],
+  code: ['parsed', 'needs_recode'],
+  score: ['coded'],
+  pay: ['approved', 'payout_pending'],
+  submit: ['paid'],
+}
+
+export type TransitionCheck = { ok: true } | { ok: false; reason: 'illegal-transition'; from: ClaimStatus; to: ClaimStatus }
+
+export function checkTransition(from: ClaimStatus, to: ClaimStatus): TransitionCheck {
+  return NEXT[from].includes(to) ? { ok: true } : { ok: false, reason: 'illegal-transition', from, to }
+}
+
+/** Checks a chain of moves made in one commit, e.g. coded -> scored -> approved. */
+export function checkPath(from: ClaimStatus, path: readonly ClaimStatus[]): TransitionCheck {
+  let at = from
+  for (const to of path) {
+    const check = checkTransition(at, to)
+    if (!check.ok) return check
+    at = to
+  }
+  return { ok: true }
+}
+
+export function stepHasWork(step: PipelineStep, status: ClaimStatus): boolean {
+  return STEP_ACCEPTS[step].includes(status)
+}
+
+export function isFinal(status: ClaimStatus): boolean {
+  return NEXT[status].length === 0
+}

@@ -1,0 +1,6 @@
+export { icd10Status, isBillableIcd10, isKnownProcedureCode } from './code-sets'
+export type { Icd10Status } from './code-sets'
+export { formatIcd10 } from './format-icd10'
+export { decodeGroupedCodes } from './grouped-codes'
+export { validateClaimCodes } from './validate-claim-codes'
+export type { CodeValidation } from './validate-claim-codes'

@@ -1,0 +1,1 @@
+export { demoProviderEnabled, EnvConfig, readConfig } from './env-config'

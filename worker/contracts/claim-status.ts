@@ -1,0 +1,23 @@
+import { z } from 'zod'
+
+/** The claim lifecycle of DESIGN section 5, in pipeline order. */
+export const CLAIM_STATUSES = [
+  'received',
+  'parsed',
+  'needs_recode',
+  'coded',
+  'scored',
+  'approved',
+  'payout_pending',
+  'paid',
+  'submitted',
+  'adjudicated',
+  'reconciled',
+  'rejected',
+] as const
+
+export const ClaimStatus = z.enum(CLAIM_STATUSES)
+export type ClaimStatus = z.infer<typeof ClaimStatus>
+
+/** Statuses where a claim waits for something outside the pipeline (a payer, a person). */
+export const RESTING_STATUSES: readonly ClaimStatus[] = ['submitted', 'adjudicated', 'reconciled', 'rejected']

@@ -1,0 +1,27 @@
+export { CLAIM_STATUSES, ClaimStatus, RESTING_STATUSES } from './claim-status'
+export {
+  Claim,
+  ClaimEvent,
+  ClaimInput,
+  ClaimLine,
+  ClaimLineInput,
+  ClaimListQuery,
+  ClaimPage,
+  ClaimReason,
+  ClaimWithTimeline,
+  Icd10Code,
+  Modifier,
+  PayerInput,
+  ProcedureCode,
+} from './claim'
+export { DayCounters, LiveClientFrame, LiveEvent, LiveFrame, StatusChange } from './live'
+export { Problem } from './problem'
+export {
+  CodeMessage,
+  IngestMessage,
+  NotificationMessage,
+  PayMessage,
+  ScoreMessage,
+  SubmitMessage,
+} from './queue-messages'
+export { UPLOAD_STATUSES, Upload, UploadStatus } from './upload'

@@ -1,0 +1,3 @@
+export { openDb } from './client'
+export type { Db } from './client'
+export * as schema from './schema'

@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+// Conventions: ids are prefixed and time-sortable (worker/ids); money is integer cents; rates are
+// basis points; times are ISO-8601 UTC text; every provider-owned row carries provider_id so that
+// providers can later be spread over several D1 databases.
+
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+
+export const providers = sqliteTable('providers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  npi: text('npi'),
+  cutBps: integer('cut_bps').notNull().default(500),
+  createdAt: createdAt(),
+}, (t) => [check('providers_cut_bps', sql`${t.cutBps} between 0 and 10000`)])
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  providerId: text('provider_id').notNull().references(() => providers.id),
+  email: text('email').notNull(),
+  displayName: text('display_name').notNull(),
+  role: text('role', { enum: ['owner', 'admin', 'biller', 'viewer'] }).notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('users_email').on(t.email)])
+
+export const uploads = sqliteTable('uploads', {
+  id: text('id').primaryKey(),
+  providerId: text('provider_id').notNull().references(() => providers.id),
+  filename: text('filename').notNull(),
+  byteSize: integer('byte_size').notNull(),
+  sha256: text('sha256').notNull(),
+  r2Key: text('r2_key').notNull(),
+  status: text('status', { enum: ['received', 'fanned_out', 'failed'] }).notNull(),
+  claimCount: integer('claim_count').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('uploads_provider_sha256').on(t.providerId, t.sha256)])
+
+export const claims = sqliteTable('claims', {
+  id: text('id').primaryKey(),
+  providerId: text('provider_id').notNull().references(() => providers.id),
+  uploadId: text('upload_id').references(() => uploads.id),
+  /** Row of the claim within its upload; with upload_id it makes fan-out idempotent. */
+  uploadRow: integer('upload_row'),
+  claimNumber: text('claim_number').notNull(),
+  payerId: text('payer_id').notNull(),
+  payerName: text('payer_name').notNull(),
+  serviceDate: text('service_date').notNull(),
+  placeOfService: text('place_of_service').notNull(),
+  billedCents: integer('billed_cents').notNull(),
+  status: text('status').notNull(),
+  version: integer('version').notNull(),
+  score: integer('score'),
+  scoreReasons: text('score_reasons', { mode: 'json' }).$type<{ code: string; message: string }[]>(),
+  cutBps: integer('cut_bps'),
+  payoutCents: integer('payout_cents'),
+  rejectReasons: text('reject_reasons', { mode: 'json' }).$type<{ code: string; message: string }[]>(),
+  recodeCount: integer('recode_count').notNull().default(0),
+  /** Lower-cased claim id, number, payer and codes: what the claims table's search box matches. */
+  searchText: text('search_text').notNull(),
+  createdAt: createdAt(),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [
+  index('claims_provider_id').on(t.providerId, t.id),
+  index('claims_provider_status').on(t.providerId, t.status, t.id),
+  uniqueIndex('claims_upload_row').on(t.uploadId, t.uploadRow),
+  // A provider's claim number identifies one claim: a resubmission is a duplicate, not a new claim.
+  uniqueIndex('claims_provider_number').on(t.providerId, t.claimNumber),
+  check('claims_billed_positive', sql`${t.billedCents} > 0`),
+])
+
+export const claimLines = sqliteTable('claim_lines', {
+  claimId: text('claim_id').notNull().references(() => claims.id),
+  lineNumber: integer('line_number').notNull(),
+  procedureCode: text('procedure_code').notNull(),
+  modifiers: text('modifiers', { mode: 'json' }).notNull().$type<string[]>(),
+  units: integer('units').notNull(),
+  chargeCents: integer('charge_cents').notNull(),
+  diagnosisPointers: text('diagnosis_pointers', { mode: 'json' }).notNull().$type<number[]>(),
+}, (t) => [uniqueIndex('claim_lines_pk').on(t.claimId, t.lineNumber)])
+
+export const claimDiagnoses = sqliteTable('claim_diagnoses', {
+  claimId: text('claim_id').notNull().references(() => claims.id),
+  position: integer('position').notNull(),
+  code: text('code').notNull(),
+}, (t) => [uniqueIndex('claim_diagnoses_pk').on(t.claimId, t.position)])
+
+/**
+ * Append-only status history. The unique (claim_id, version) index is the optimistic lock: two
+ * writers that read the same version cannot both append the next one, so the loser's whole batch
+ * (state change, event, side effects) rolls back.
+ */
+export const claimEvents = sqliteTable('claim_events', {
+  id: text('id').primaryKey(),
+  claimId: text('claim_id').notNull().references(() => claims.id),
+  providerId: text('provider_id').notNull(),
+  version: integer('version').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  step: text('step').notNull(),
+  detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  at: text('at').notNull(),
+}, (t) => [uniqueIndex('claim_events_version').on(t.claimId, t.version)])
+
+export const payouts = sqliteTable('payouts', {
+  id: text('id').primaryKey(),
+  claimId: text('claim_id').notNull().references(() => claims.id),
+  providerId: text('provider_id').notNull(),
+  amountCents: integer('amount_cents').notNull(),
+  cutBps: integer('cut_bps').notNull(),
+  rail: text('rail').notNull(),
+  /** Stored before the rail is called, so a retry after a crash reuses it and cannot pay twice. */
+  idempotencyKey: text('idempotency_key').notNull(),
+  transferId: text('transfer_id'),
+  status: text('status', { enum: ['requested', 'sent'] }).notNull(),
+  createdAt: createdAt(),
+  sentAt: text('sent_at'),
+}, (t) => [uniqueIndex('payouts_claim').on(t.claimId), uniqueIndex('payouts_idempotency_key').on(t.idempotencyKey)])
+
+/** Double-entry, append-only: the lines of one journal balance; corrections are reversing journals. */
+export const ledgerEntries = sqliteTable('ledger_entries', {
+  id: text('id').primaryKey(),
+  journalId: text('journal_id').notNull(),
+  providerId: text('provider_id').notNull(),
+  claimId: text('claim_id'),
+  account: text('account').notNull(),
+  debitCents: integer('debit_cents').notNull().default(0),
+  creditCents: integer('credit_cents').notNull().default(0),
+  memo: text('memo').notNull(),
+  at: text('at').notNull(),
+}, (t) => [
+  index('ledger_journal').on(t.journalId),
+  index('ledger_account').on(t.account, t.providerId),
+  check('ledger_one_side', sql`(${t.debitCents} > 0 and ${t.creditCents} = 0) or (${t.creditCents} > 0 and ${t.debitCents} = 0)`),
+])
+
+export const auditLog = sqliteTable('audit_log', {
+  id: text('id').primaryKey(),
+  providerId: text('provider_id'),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: text('subject_id').notNull(),
+  detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+  at: text('at').notNull(),
+}, (t) => [index('audit_subject').on(t.subjectType, t.subjectId)])
+
+/** In-app notifications written by the notifications consumer (email and SMS adapters come later). */
+export const notifications = sqliteTable('notifications', {
+  id: text('id').primaryKey(),
+  providerId: text('provider_id').notNull(),
+  claimId: text('claim_id'),
+  kind: text('kind').notNull(),
+  message: text('message').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('notifications_once').on(t.providerId, t.claimId, t.kind)])
+
+/** Messages that could not be processed, drained from every dead-letter queue for inspection. */
+export const deadLetters = sqliteTable('dead_letters', {
+  id: text('id').primaryKey(),
+  queue: text('queue').notNull(),
+  messageId: text('message_id').notNull(),
+  reason: text('reason').notNull(),
+  /** The message body as received; messages carry ids only, never patient data. */
+  body: text('body').notNull(),
+  at: text('at').notNull(),
+}, (t) => [uniqueIndex('dead_letters_message').on(t.queue, t.messageId)])

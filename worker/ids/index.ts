@@ -1,0 +1,2 @@
+export { hasPrefix, newId, stableId } from './new-id'
+export type { IdPrefix } from './new-id'

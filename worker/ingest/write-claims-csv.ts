@@ -1,0 +1,28 @@
+import type { ClaimInput } from '../contracts'
+import { CLAIM_CSV_COLUMNS, type ClaimCsvColumn } from './claim-csv-columns'
+import { writeCsv } from './csv'
+import { formatDollars } from './dollars'
+
+/** Writes claims in the upload format, one row per service line: what parseClaimsCsv reads back. */
+export function writeClaimsCsv(claims: ClaimInput[]): string {
+  const header = CLAIM_CSV_COLUMNS.map((c) => c.name)
+  const rows = claims.flatMap((claim) =>
+    claim.lines.map((line) => {
+      const cells: Record<ClaimCsvColumn, string> = {
+        claim_number: claim.claimNumber,
+        payer_id: claim.payer.id,
+        payer_name: claim.payer.name,
+        service_date: claim.serviceDate,
+        place_of_service: claim.placeOfService,
+        diagnosis_codes: claim.diagnoses.join(';'),
+        procedure_code: line.procedureCode,
+        modifiers: line.modifiers.join(';'),
+        units: String(line.units),
+        charge: formatDollars(line.chargeCents),
+        diagnosis_pointers: line.diagnosisPointers.join(';'),
+      }
+      return header.map((name) => cells[name])
+    }),
+  )
+  return writeCsv([header, ...rows])
+}

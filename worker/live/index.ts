@@ -1,0 +1,1 @@
+export { applyChange, emptyCounters } from './day-counters'

@@ -1,0 +1,1 @@
+export { createInAppNotifier } from './in-app-notifier'

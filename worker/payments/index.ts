@@ -1,0 +1,6 @@
+export { BPS_PER_WHOLE, computePayout } from './compute-payout'
+export { PayoutInputError, UnbalancedJournalError } from './payment-errors'
+export { assertBalanced, buildPayoutJournal, isBalanced } from './payout-journal'
+export type { Journal, JournalLine, LedgerAccount, PayoutJournalInput } from './payout-journal'
+export type { PayoutOutcome, PayoutRail, PayoutRequest } from './payout-rail'
+export { SandboxPayoutRail, sandboxTransferId } from './sandbox-payout-rail'

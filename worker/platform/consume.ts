@@ -1,0 +1,67 @@
+import type { z } from 'zod'
+
+export type Handled = { kind: 'ack' } | { kind: 'dead-letter'; reason: string }
+
+/** What a dead-letter queue carries when we put a message there ourselves (with the reason). */
+export type DeadLetter = { queue: string; messageId: string; reason: string; body: unknown }
+
+const MAX_RETRY_DELAY_SECONDS = 300
+
+/** Exponential backoff by delivery attempt (1 -> 2 s, 2 -> 4 s ...), capped at five minutes. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(2 ** Math.max(1, attempts), MAX_RETRY_DELAY_SECONDS)
+}
+
+/**
+ * Runs a batch message by message, so one bad message never blocks the others: a body that fails its
+ * schema goes straight to the dead-letter queue (retrying cannot fix it), a handler error is retried
+ * with exponential backoff (the queue moves it to the dead-letter queue after max_retries).
+ * Logs carry queue, message and claim ids and the error's name: never a message body.
+ */
+export async function consume<T>(
+  batch: MessageBatch<unknown>,
+  schema: z.ZodType<T>,
+  deadLetters: Queue,
+  handle: (message: T) => Promise<Handled>,
+): Promise<void> {
+  await Promise.all(
+    batch.messages.map(async (msg) => {
+      const parsed = schema.safeParse(msg.body)
+      if (!parsed.success) {
+        await sendToDeadLetters(deadLetters, batch.queue, msg, `unparseable: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'} ${i.message}`).join('; ').slice(0, 300)}`)
+        return
+      }
+      try {
+        const outcome = await handle(parsed.data)
+        if (outcome.kind === 'dead-letter') await sendToDeadLetters(deadLetters, batch.queue, msg, outcome.reason)
+        else msg.ack()
+      } catch (error) {
+        const name = error instanceof Error ? error.name : 'UnknownError'
+        const ids = idsOf(parsed.data)
+        console.warn(JSON.stringify({ level: 'warn', queue: batch.queue, messageId: msg.id, ...ids, error: name, attempt: msg.attempts }))
+        msg.retry({ delaySeconds: retryDelaySeconds(msg.attempts) })
+      }
+    }),
+  )
+}
+
+async function sendToDeadLetters(deadLetters: Queue, queue: string, msg: Message<unknown>, reason: string): Promise<void> {
+  const letter: DeadLetter = { queue, messageId: msg.id, reason, body: msg.body }
+  try {
+    await deadLetters.send(letter)
+    msg.ack()
+  } catch {
+    msg.retry()
+  }
+}
+
+function idsOf(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (body && typeof body === 'object') {
+    for (const key of ['claimId', 'uploadId', 'providerId'] as const) {
+      const v = (body as Record<string, unknown>)[key]
+      if (typeof v === 'string') out[key] = v.slice(0, 40)
+    }
+  }
+  return out
+}

@@ -1,0 +1,6 @@
+export { isApprovedForPayout } from './payout-approval'
+export { isOfficeVisitCode, needsSeparateVisitModifier } from './procedure-kinds'
+export { scoreClaimByRules } from './rule-score'
+export type { RuleScore, RuleScoreInput } from './rule-score'
+export { RULE_LIMITS, SCORE_RULE_LIST, SCORE_RULES } from './score-rules'
+export type { ScoreRule } from './score-rules'

@@ -1,0 +1,44 @@
+import { SELF } from 'cloudflare:test'
+import type { ClaimInput } from '../contracts'
+
+/** A provider id unique to one test, so tests never see each other's claims (queues run in the background). */
+export function testProvider(): string {
+  return `prv_t${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`
+}
+
+export function api(path: string, provider: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers)
+  headers.set('x-dev-provider', provider)
+  return SELF.fetch(`https://claimpay.test/api/v1${path}`, { ...init, headers })
+}
+
+export function postJson(path: string, provider: string, body: unknown): Promise<Response> {
+  return api(path, provider, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+}
+
+/** A claim that passes every stage: billable diagnoses, known codes, recent service date. */
+export function sampleClaim(overrides: Partial<ClaimInput> = {}): ClaimInput {
+  const serviceDate = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10)
+  return {
+    claimNumber: `T-${crypto.randomUUID().slice(0, 8)}`,
+    payer: { id: '00901', name: 'Medicare Part B' },
+    serviceDate,
+    placeOfService: '11',
+    diagnoses: ['E119', 'I10'],
+    lines: [
+      { procedureCode: '99213', modifiers: [], units: 1, chargeCents: 12_500, diagnosisPointers: [1, 2] },
+      { procedureCode: '85025', modifiers: [], units: 1, chargeCents: 2_850, diagnosisPointers: [1] },
+    ],
+    ...overrides,
+  }
+}
+
+/** Polls until `check` returns a value, for work the queues do in the background. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, attempts = 600): Promise<T> {
+  for (let i = 0; i < attempts; i++) {
+    const value = await check()
+    if (value) return value
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`gave up waiting for ${what}`)
+}
