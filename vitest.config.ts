@@ -1,16 +1,21 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
 // Two kinds of test beside the code:
-//   *.test.ts         plain modules (domain logic), in Node: fast, no bindings
+//   *.test.ts         plain modules (domain logic, the app's pure helpers), in Node: fast, no bindings
 //   *.worker.test.ts  routes, queue consumers, Durable Objects, in workerd with real local bindings
 export default defineConfig({
   test: {
     projects: [
       {
+        // The app's own aliases, so its pure modules are tested where they live.
+        resolve: { alias: { $contracts: here('./worker/contracts'), $lib: here('./app/src/lib') } },
         test: {
           name: 'unit',
-          include: ['worker/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['worker/**/*.test.ts', 'scripts/**/*.test.ts', 'app/src/**/*.test.ts'],
           exclude: ['**/*.worker.test.ts', 'node_modules/**'],
           environment: 'node',
         },

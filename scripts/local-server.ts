@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -25,11 +25,19 @@ export type LocalServerOptions = {
   fresh: boolean
   /** How long to wait for `GET /api/v1/health` to answer 200. */
   readyTimeoutMs?: number
-  /** Echo wrangler's output to this process's stderr (it is always kept for error messages). */
+  /** Echo wrangler's output to this process's stderr (its tail is always kept for error messages). */
   echo?: boolean
+  /** Also write all of wrangler's output to this file. */
+  logFile?: string
 }
 
-export type LocalServer = { url: string; persistDir: string; stop(): Promise<void> }
+export type LocalServer = {
+  url: string
+  persistDir: string
+  /** The last few KB of wrangler's output, ANSI colours removed: for error reports. */
+  outputTail(): string
+  stop(): Promise<void>
+}
 
 export class LocalServerError extends Error {
   override name = 'LocalServerError'
@@ -83,9 +91,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
   })
   let output = ''
+  const log = options.logFile ? createWriteStream(options.logFile) : null
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS * 2)
     if (options.echo) process.stderr.write(chunk)
+    log?.write(chunk)
   }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
@@ -137,6 +147,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         }
       }
       if (ownsDir) rmSync(persistDir, { recursive: true, force: true })
+      log?.end()
     })()
     return stopped
   }
@@ -148,7 +159,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       await stop()
       throw new LocalServerError(`wrangler dev exited before it was ready (code ${code}, signal ${signal}). Last output:\n${tail(output)}`)
     }
-    if (await healthy(url)) return { url, persistDir, stop }
+    if (await healthy(url)) return { url, persistDir, outputTail: () => tail(output), stop }
+    // wrangler keeps running after a failed build, waiting for a file change: do not wait for nothing.
+    if (/Build failed/.test(output)) {
+      await stop()
+      throw new LocalServerError(`wrangler dev could not build the Worker (is app/ built? \`npx vite build\` in app/). Last output:\n${tail(output)}`)
+    }
     if (Date.now() > deadline) {
       await stop()
       throw new LocalServerError(`${url}/api/v1/health did not answer 200 within ${options.readyTimeoutMs ?? 90_000} ms. Last output of wrangler dev:\n${tail(output)}`)
@@ -202,7 +218,9 @@ function freePort(): Promise<number> {
 }
 
 function tail(text: string): string {
-  return text.slice(-OUTPUT_TAIL_CHARS).trimEnd() || '(no output)'
+  // eslint-disable-next-line no-control-regex
+  const plain = text.replace(/\u001b\[[0-9;]*m/g, '')
+  return plain.slice(-OUTPUT_TAIL_CHARS).trimEnd() || '(no output)'
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))

@@ -25,3 +25,5 @@ export {
   SubmitMessage,
 } from './queue-messages'
 export { UPLOAD_STATUSES, Upload, UploadStatus } from './upload'
+export { CLAIM_CSV_COLUMNS } from './claim-csv-columns'
+export type { ClaimCsvColumn } from './claim-csv-columns'

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { ClaimInput } from '../contracts'
-import { CLAIM_CSV_COLUMNS, type ClaimCsvColumn } from './claim-csv-columns'
+import { CLAIM_CSV_COLUMNS, type ClaimCsvColumn } from '../contracts/claim-csv-columns'
 import { readCsv, type CsvRecord } from './csv'
 import { parseDollars } from './dollars'
 

@@ -1,5 +1,3 @@
-export { CLAIM_CSV_COLUMNS } from './claim-csv-columns'
-export type { ClaimCsvColumn } from './claim-csv-columns'
 export { parseClaimsCsv } from './claims-csv'
 export type { ClaimsCsvParse, CsvIssue } from './claims-csv'
 export { readCsv, writeCsv } from './csv'

@@ -1,5 +1,5 @@
 import type { ClaimInput } from '../contracts'
-import { CLAIM_CSV_COLUMNS, type ClaimCsvColumn } from './claim-csv-columns'
+import { CLAIM_CSV_COLUMNS, type ClaimCsvColumn } from '../contracts/claim-csv-columns'
 import { writeCsv } from './csv'
 import { formatDollars } from './dollars'
 

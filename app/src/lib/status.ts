@@ -32,8 +32,14 @@ export const STATUS_DESCRIPTIONS: Record<ClaimStatus, string> = {
   rejected: 'Not eligible for a same-day payout. See the reasons.',
 }
 
-/** Claims moving through ClaimPay's own pipeline, before money moves. */
-export const PIPELINE_STATUSES: readonly ClaimStatus[] = ['parsed', 'coded', 'scored', 'approved', 'payout_pending']
+/**
+ * Claims received today that have not yet left the pipeline (submitted to the payer or declined).
+ * The counters count claims *entering* each status, so middle stages cannot be summed: one claim
+ * passes through all of them. Clamped at zero because yesterday's claims can finish today.
+ */
+export function inPipelineCount(byStatus: Partial<Record<ClaimStatus, number>>): number {
+  return Math.max(0, (byStatus.received ?? 0) - (byStatus.submitted ?? 0) - (byStatus.rejected ?? 0))
+}
 
 /** Visual tone of a badge; the label is always shown too, so colour is never the only signal. */
 export type StatusTone = 'neutral' | 'progress' | 'warning' | 'success' | 'info' | 'danger' | 'done'

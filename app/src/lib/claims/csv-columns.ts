@@ -1,20 +1,7 @@
-/**
- * The claim upload CSV as providers read about it. Mirrors worker/ingest/claim-csv-columns.ts, which
- * is what the server enforces; moving that list into worker/contracts would let both share one copy.
- */
-export const CSV_COLUMNS = [
-  { name: 'claim_number', required: true, description: 'Your claim or patient control number. Rows with the same number are one claim.' },
-  { name: 'payer_id', required: true, description: 'Payer id, e.g. the Medicare contractor number.' },
-  { name: 'payer_name', required: true, description: 'Payer name.' },
-  { name: 'service_date', required: true, description: 'Date of service, YYYY-MM-DD.' },
-  { name: 'place_of_service', required: false, description: 'Two-digit CMS place of service code; 11 (office) if empty.' },
-  { name: 'diagnosis_codes', required: true, description: "ICD-10-CM codes in order, separated by ';' or spaces." },
-  { name: 'procedure_code', required: true, description: 'CPT or HCPCS code of this service line.' },
-  { name: 'modifiers', required: false, description: "Up to four modifiers separated by ';'." },
-  { name: 'units', required: false, description: 'Units of service; 1 if empty.' },
-  { name: 'charge', required: true, description: 'Line charge in dollars, e.g. 125.00 or $1,250.50.' },
-  { name: 'diagnosis_pointers', required: false, description: "Positions in diagnosis_codes this line treats, separated by ';'; 1 if empty." },
-] as const
+import { CLAIM_CSV_COLUMNS } from '$contracts'
+
+/** The claim upload CSV as the server enforces it: one list, shared with worker/ingest. */
+export const CSV_COLUMNS = CLAIM_CSV_COLUMNS
 
 /** A small, valid file: two claims, the first with two service lines. */
 export function sampleCsv(today = new Date()): string {
