@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /**
@@ -29,6 +29,12 @@ export type LocalServerOptions = {
   echo?: boolean
   /** Also write all of wrangler's output to this file. */
   logFile?: string
+  /**
+   * Serve a copy of the sources taken now instead of the working tree. wrangler dev restarts workerd
+   * when a watched file changes, which drops in-memory queue messages and WebSockets: a benchmark or a
+   * browser test would stall whenever someone saves a file. The copy is removed on stop.
+   */
+  snapshot?: boolean
 }
 
 export type LocalServer = {
@@ -36,6 +42,8 @@ export type LocalServer = {
   persistDir: string
   /** The last few KB of wrangler's output, ANSI colours removed: for error reports. */
   outputTail(): string
+  /** How many times wrangler rebuilt and restarted the Worker since it came up (should stay 0). */
+  reloads(): number
   stop(): Promise<void>
 }
 
@@ -62,10 +70,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     throw new LocalServerError(`Port ${options.port} on 127.0.0.1 is already in use: is another local server running?`)
   }
 
-  try {
-    if (options.fresh) await applyMigrations(persistDir)
-  } catch (error) {
+  const cwd = options.snapshot ? snapshotSources() : ROOT
+  const cleanUp = () => {
     if (ownsDir) rmSync(persistDir, { recursive: true, force: true })
+    if (cwd !== ROOT) rmSync(cwd, { recursive: true, force: true })
+  }
+  try {
+    if (options.fresh) await applyMigrations(cwd, persistDir)
+  } catch (error) {
+    cleanUp()
     throw error
   }
 
@@ -79,21 +92,24 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     '--inspector-port', String(inspectorPort),
     '--persist-to', persistDir,
     '--show-interactive-dev-session=false',
-    '--log-level', 'warn',
+    '--log-level', 'log', // not quieter: the reload notices are at this level
   ]
   // A fresh checkout has no .dev.vars yet (it is gitignored): fall back to the committed example.
-  if (!existsSync(join(ROOT, '.dev.vars'))) args.push('--env-file', join(ROOT, '.dev.vars.example'))
+  if (!existsSync(join(cwd, '.dev.vars'))) args.push('--env-file', join(cwd, '.dev.vars.example'))
 
   const child = spawn(WRANGLER, args, {
-    cwd: ROOT,
+    cwd,
     detached: true, // its own process group, so stop() reaches workerd too
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
   })
   let output = ''
+  let reloads = 0
   const log = options.logFile ? createWriteStream(options.logFile) : null
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS * 2)
+    const text = chunk.toString('utf8')
+    reloads += text.match(/Reloading local server|Detected changes, restarted server/g)?.length ?? 0
+    output = (output + text).slice(-OUTPUT_TAIL_CHARS * 2)
     if (options.echo) process.stderr.write(chunk)
     log?.write(chunk)
   }
@@ -118,7 +134,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // Last resort if the caller never stops us: `exit` handlers must be synchronous.
   const onExit = () => {
     killGroup('SIGKILL')
-    if (ownsDir) rmSync(persistDir, { recursive: true, force: true })
+    cleanUp()
   }
   const onSignal = (signal: NodeJS.Signals) => {
     onExit()
@@ -146,7 +162,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
           // the group is empty
         }
       }
-      if (ownsDir) rmSync(persistDir, { recursive: true, force: true })
+      cleanUp()
       log?.end()
     })()
     return stopped
@@ -159,7 +175,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       await stop()
       throw new LocalServerError(`wrangler dev exited before it was ready (code ${code}, signal ${signal}). Last output:\n${tail(output)}`)
     }
-    if (await healthy(url)) return { url, persistDir, outputTail: () => tail(output), stop }
+    if (await healthy(url)) {
+      reloads = 0 // only restarts while serving matter
+      return { url, persistDir, outputTail: () => tail(output), reloads: () => reloads, stop }
+    }
     // wrangler keeps running after a failed build, waiting for a file change: do not wait for nothing.
     if (/Build failed/.test(output)) {
       await stop()
@@ -173,10 +192,46 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   }
 }
 
-async function applyMigrations(persistDir: string): Promise<void> {
+/** What wrangler needs to build and serve the Worker, copied to a temp dir; node_modules is linked. */
+const SNAPSHOT_ENTRIES = [
+  'wrangler.toml',
+  'package.json',
+  'tsconfig.json',
+  'worker-configuration.d.ts',
+  '.dev.vars',
+  '.dev.vars.example',
+  'worker',
+  'queues',
+  'durable-objects',
+  'migrations',
+  'data',
+  'app/.svelte-kit',
+]
+
+function snapshotSources(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'claimpay-src-'))
+  for (const entry of SNAPSHOT_ENTRIES) {
+    const from = join(ROOT, entry)
+    if (!existsSync(from)) continue
+    mkdirSync(dirname(join(dir, entry)), { recursive: true })
+    cpSync(from, join(dir, entry), { recursive: true, filter: (src) => !src.includes(`${sep}node_modules`) })
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
+  return dir
+}
+
+/** wrangler serves pages through the built SvelteKit worker: build it when it is missing. */
+export function ensureAppBuilt(): void {
+  if (existsSync(join(ROOT, 'app', '.svelte-kit', 'cloudflare', '_worker.js'))) return
+  console.log('Building the SvelteKit app (app/.svelte-kit/cloudflare is missing) ...')
+  const built = spawnSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build'], { cwd: join(ROOT, 'app'), stdio: 'inherit' })
+  if (built.status !== 0) throw new LocalServerError(`vite build in app/ failed (exit ${built.status})`)
+}
+
+async function applyMigrations(cwd: string, persistDir: string): Promise<void> {
   const args = ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]
   const child = spawn(WRANGLER, args, {
-    cwd: ROOT,
+    cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1' },
   })

@@ -35,7 +35,7 @@ export default {
     return renderPage(request, env, ctx, { fetch: (r) => Promise.resolve(api.fetch(r, env, ctx)) })
   },
 
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     const consumer = batch.queue.endsWith('-dlq') ? consumeDeadLetters : CONSUMERS[batch.queue]
     if (!consumer) {
       console.error(JSON.stringify({ level: 'error', at: 'queue', error: 'no consumer', queue: batch.queue }))

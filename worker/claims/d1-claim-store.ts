@@ -309,8 +309,16 @@ async function commit(
   return { ok: true, claim: { ...claim, ...patch, status: from, version, updatedAt: at }, events }
 }
 
-function isVersionConflict(error: unknown): boolean {
+function uniqueViolation(error: unknown, columns: string): boolean {
   const text = String(error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : error)
-  return text.includes('UNIQUE constraint failed: claim_events.claim_id, claim_events.version')
+  return text.includes(`UNIQUE constraint failed: ${columns}`)
+}
+
+function isVersionConflict(error: unknown): boolean {
+  return uniqueViolation(error, 'claim_events.claim_id, claim_events.version')
+}
+
+export function isDuplicateClaimNumber(error: unknown): boolean {
+  return uniqueViolation(error, 'claims.provider_id, claims.claim_number')
 }
 

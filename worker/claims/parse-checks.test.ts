@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { claimFixture, lineFixture } from '../test/claim-fixture'
 import type { ClaimInput } from '../contracts'
 import { checkClaimForParse } from './parse-checks'
 
 const TODAY = '2026-03-10'
 
 function claim(overrides: Partial<ClaimInput> = {}): ClaimInput {
-  return {
-    claimNumber: 'P-1',
-    payer: { id: '00430', name: 'Medicare Part B' },
-    serviceDate: '2026-03-09',
-    placeOfService: '11',
-    diagnoses: ['I10'],
-    lines: [{ procedureCode: '99213', modifiers: [], units: 1, chargeCents: 12_500, diagnosisPointers: [1] }],
-    ...overrides,
-  }
+  return claimFixture({ serviceDate: '2026-03-09', diagnoses: ['I10'], lines: [lineFixture('99213')], ...overrides })
 }
 
 function codes(input: ClaimInput) {

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { ClaimInput } from '../contracts'
+import { claimFixture } from '../test/claim-fixture'
 import { validateClaimCodes } from './validate-claim-codes'
 
-function claim(overrides: Partial<ClaimInput> = {}): ClaimInput {
-  return {
-    claimNumber: 'T-1',
-    payer: { id: '00430', name: 'Medicare Part B' },
-    serviceDate: '2026-03-02',
-    placeOfService: '11',
-    diagnoses: ['E119', 'I10'],
-    lines: [
-      { procedureCode: '99213', modifiers: [], units: 1, chargeCents: 12_500, diagnosisPointers: [1, 2] },
-      { procedureCode: '83036', modifiers: [], units: 1, chargeCents: 3_000, diagnosisPointers: [1] },
-    ],
-    ...overrides,
-  }
-}
+const claim = claimFixture
 
 describe('validateClaimCodes', () => {
   it('accepts a claim whose codes are all valid', () => {

@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { ClaimInput, ClaimLineInput } from '../contracts'
+import { claimFixture, lineFixture } from '../test/claim-fixture'
+import type { ClaimInput } from '../contracts'
 import { isApprovedForPayout } from './payout-approval'
 import { scoreClaimByRules } from './rule-score'
 import { SCORE_RULE_LIST, SCORE_RULES } from './score-rules'
 
 const TODAY = '2026-03-10'
 
-function line(procedureCode: string, extra: Partial<ClaimLineInput> = {}): ClaimLineInput {
-  return { procedureCode, modifiers: [], units: 1, chargeCents: 12_500, diagnosisPointers: [1], ...extra }
-}
+const line = lineFixture
 
 function claim(overrides: Partial<ClaimInput> = {}): ClaimInput {
-  return {
-    claimNumber: 'R-1',
-    payer: { id: '00430', name: 'Medicare Part B' },
-    serviceDate: '2026-03-02',
-    placeOfService: '11',
-    diagnoses: ['I10'],
-    lines: [line('99213'), line('80053')],
-    ...overrides,
-  }
+  return claimFixture({ diagnoses: ['I10'], lines: [line('99213'), line('80053')], ...overrides })
 }
 
 function codesOf(input: ClaimInput, receivedToday?: number) {

@@ -1,5 +1,6 @@
 import { SELF } from 'cloudflare:test'
 import type { ClaimInput } from '../contracts'
+import { claimFixture } from './claim-fixture'
 
 /** A provider id unique to one test, so tests never see each other's claims (queues run in the background). */
 export function testProvider(): string {
@@ -16,21 +17,10 @@ export function postJson(path: string, provider: string, body: unknown): Promise
   return api(path, provider, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 }
 
-/** A claim that passes every stage: billable diagnoses, known codes, recent service date. */
+/** The claim fixture with a unique number and a recent service date, ready for the API. */
 export function sampleClaim(overrides: Partial<ClaimInput> = {}): ClaimInput {
   const serviceDate = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10)
-  return {
-    claimNumber: `T-${crypto.randomUUID().slice(0, 8)}`,
-    payer: { id: '00901', name: 'Medicare Part B' },
-    serviceDate,
-    placeOfService: '11',
-    diagnoses: ['E119', 'I10'],
-    lines: [
-      { procedureCode: '99213', modifiers: [], units: 1, chargeCents: 12_500, diagnosisPointers: [1, 2] },
-      { procedureCode: '85025', modifiers: [], units: 1, chargeCents: 2_850, diagnosisPointers: [1] },
-    ],
-    ...overrides,
-  }
+  return claimFixture({ claimNumber: `T-${crypto.randomUUID().slice(0, 8)}`, serviceDate, ...overrides })
 }
 
 /** Polls until `check` returns a value, for work the queues do in the background. */

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { toClaimContract } from '../../claims/claim-record'
-import { createD1ClaimStore } from '../../claims/d1-claim-store'
+import { toClaimContract, toStatusChange } from '../../claims/claim-record'
+import { createD1ClaimStore, isDuplicateClaimNumber } from '../../claims/d1-claim-store'
 import { Claim, ClaimInput, ClaimListQuery, ClaimPage, ClaimWithTimeline, Problem } from '../../contracts'
 import { hasPrefix, newId } from '../../ids'
 import { hubPublisher, stageQueues } from '../../platform/pipeline-deps'
-import { toStatusChange } from '../../claims/claim-record'
 import { apiRouter } from '../api-app'
 import { ApiProblem } from '../problem'
 
@@ -58,11 +57,24 @@ export const claimRoutes = apiRouter()
     }
     const id = newId('clm')
     const at = new Date().toISOString()
-    const events = await store.insertClaims(providerId, [{ id, input }], at)
+    let events
+    try {
+      events = await store.insertClaims(providerId, [{ id, input }], at)
+    } catch (error) {
+      // Two submissions of one number racing past the check above: the unique index decides.
+      if (isDuplicateClaimNumber(error)) throw new ApiProblem(409, 'duplicate-claim', 'This claim number has been submitted before')
+      throw error
+    }
     const claim = await store.findClaim(providerId, id)
     if (!claim) throw new Error('claim vanished after insert')
-    await hubPublisher(c.env).publish(providerId, events.map((e) => toStatusChange(claim, e)))
-    await stageQueues(c.env).ingest.send({ step: 'parse', claimId: id, providerId })
+    try {
+      await hubPublisher(c.env).publish(providerId, events.map((e) => toStatusChange(claim, e)))
+      await stageQueues(c.env).ingest.send({ step: 'parse', claimId: id, providerId })
+    } catch (error) {
+      // The claim is stored: answering 500 would invite a resubmission that is then a duplicate.
+      // The cron re-drive sends on claims that sit in `received`.
+      console.warn(JSON.stringify({ level: 'warn', at: 'submit-claim', claimId: id, error: error instanceof Error ? error.name : 'UnknownError' }))
+    }
     return c.json(toClaimContract(claim), 202)
   })
   .openapi(listClaims, async (c) => {

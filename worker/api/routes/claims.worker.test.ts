@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { ClaimPage, ClaimWithTimeline, Problem } from '../../contracts'
+import { ClaimPage, ClaimWithTimeline } from '../../contracts'
+import { expectProblem } from '../../test/problem'
 import { api, postJson, sampleClaim, testProvider } from '../../test/api-client'
 
 async function countClaims(providerId: string): Promise<number> {
@@ -8,11 +9,6 @@ async function countClaims(providerId: string): Promise<number> {
   return row?.n ?? 0
 }
 
-async function expectProblem(res: Response, status: number) {
-  expect(res.status).toBe(status)
-  expect(res.headers.get('content-type')).toContain('application/problem+json')
-  return Problem.parse(await res.json())
-}
 
 describe('POST /api/v1/claims', () => {
   it('stores the claim as received, with its lines, diagnoses and first event', async () => {
@@ -152,5 +148,15 @@ describe('API basics', () => {
 
   it('answers unknown endpoints with a problem', async () => {
     await expectProblem(await api('/nope', testProvider()), 404)
+  })
+})
+
+describe('POST /api/v1/claims under a race', () => {
+  it('answers 409, not 500, when two submissions of one number arrive together', async () => {
+    const provider = testProvider()
+    const input = sampleClaim()
+    const statuses = (await Promise.all([1, 2, 3].map(() => postJson('/claims', provider, input)))).map((r) => r.status).sort()
+    expect(statuses).toEqual([202, 409, 409])
+    expect(await countClaims(provider)).toBe(1)
   })
 })

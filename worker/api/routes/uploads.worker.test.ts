@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { ClaimPage, Problem, Upload } from '../../contracts'
+import { ClaimPage, Upload } from '../../contracts'
 import { generateDemoClaimInputs } from '../../generator'
 import { writeClaimsCsv } from '../../ingest'
+import { expectProblem } from '../../test/problem'
 import { api, eventually, testProvider } from '../../test/api-client'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -24,11 +25,6 @@ async function stored(provider: string) {
 
 const nothing = { uploads: 0, claims: 0, objects: 0 }
 
-async function expectProblem(res: Response, status: number) {
-  expect(res.status).toBe(status)
-  expect(res.headers.get('content-type')).toContain('application/problem+json')
-  return Problem.parse(await res.json())
-}
 
 describe('POST /api/v1/uploads', () => {
   it('stores the file in R2 and fans its claims out through the pipeline', async () => {
