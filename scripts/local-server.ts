@@ -105,7 +105,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   })
   let output = ''
   let reloads = 0
+  if (options.logFile) mkdirSync(dirname(options.logFile), { recursive: true })
   const log = options.logFile ? createWriteStream(options.logFile) : null
+  log?.on('error', () => {}) // a log that cannot be written must not take the server down
   const keep = (chunk: Buffer) => {
     const text = chunk.toString('utf8')
     reloads += text.match(/Reloading local server|Detected changes, restarted server/g)?.length ?? 0

@@ -1,0 +1,154 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureAppBuilt, ROOT, startLocalServer, type LocalServer } from '../scripts/local-server'
+
+// The dashboard follows a claim live: it appears, the counter moves, the row walks to "submitted",
+// all over the WebSocket and without a reload. Then the claim's own page shows its timeline.
+
+const PORT = Number(process.env.E2E_PORT ?? 8941)
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const SCREENSHOTS = join(ROOT, 'test-results')
+
+/** The labels the app shows for the statuses a clean claim passes through (app/src/lib/status.ts). */
+const CLEAN_PATH_LABELS: [status: string, label: string][] = [
+  ['received', 'Received'],
+  ['parsed', 'Parsed'],
+  ['coded', 'Coded'],
+  ['scored', 'Scored'],
+  ['approved', 'Approved'],
+  ['payout_pending', 'Payout pending'],
+  ['paid', 'Paid out'],
+  ['submitted', 'Submitted to payer'],
+]
+
+type ClaimTimeline = { id: string; status: string; events: { version: number; toStatus: string; at: string }[] }
+
+let server: LocalServer | undefined
+let browser: Browser | undefined
+let context: BrowserContext | undefined
+const providerId = `prv_e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+let claimId: string | undefined
+const pageErrors: string[] = []
+
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)
+}
+
+async function api(path: string, init: RequestInit = {}): Promise<Response> {
+  if (!server) throw new Error('no server')
+  const headers = new Headers(init.headers)
+  headers.set('x-dev-provider', providerId)
+  return fetch(`${server.url}/api/v1${path}`, { ...init, headers })
+}
+
+async function openPage(): Promise<Page> {
+  if (!context) throw new Error('no browser context')
+  const page = await context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  return page
+}
+
+beforeAll(async () => {
+  ensureAppBuilt()
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  server = await startLocalServer({ port: PORT, fresh: true, snapshot: true, logFile: join(SCREENSHOTS, 'e2e-wrangler.log'), readyTimeoutMs: 120_000 })
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+  // The page and its server-side loads act for this provider (dev mode), so the test starts from zero.
+  await context.addCookies([{ name: 'dev_provider', value: providerId, url: server.url }])
+})
+
+afterAll(async () => {
+  await context?.close().catch(() => {})
+  await browser?.close().catch(() => {})
+  await server?.stop()
+})
+
+describe('dashboard', () => {
+  it('shows a submitted claim live: new row, counter +1, status to submitted, no reload', async () => {
+    const page = await openPage()
+    let mainFrameNavigations = 0
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) mainFrameNavigations++
+    })
+    await page.goto(`${server!.url}/`, { waitUntil: 'load' })
+    await page.locator('[data-testid="live-status"][data-state="live"]').waitFor({ timeout: 30_000 })
+    const navigationsAfterLoad = mainFrameNavigations
+    const loadedAt = await page.evaluate(() => {
+      const marked = globalThis as unknown as { __loadedAt?: number } // the page's window
+      marked.__loadedAt = performance.timeOrigin + performance.now()
+      return marked.__loadedAt
+    })
+
+    const counter = page.locator('[data-testid="counter-received"]')
+    // Counters show a dash until the first snapshot frame: wait for a number.
+    await expect.poll(async () => Number.isInteger(Number(await counter.textContent())), { timeout: 15_000 }).toBe(true)
+    const before = Number(await counter.textContent())
+    expect(await page.locator('[data-testid="claim-row"]').count()).toBe(0) // a fresh provider has no claims
+
+    const res = await api('/claims', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        claimNumber: `E2E-${Date.now()}`,
+        payer: { id: '12502', name: 'Medicare' },
+        serviceDate: daysAgo(3),
+        placeOfService: '11',
+        diagnoses: ['E119', 'I10'],
+        lines: [
+          { procedureCode: '99213', chargeCents: 12_500, diagnosisPointers: [1, 2] },
+          { procedureCode: '85025', chargeCents: 2_850 },
+        ],
+      }),
+    })
+    expect(res.status).toBe(202)
+    const created = (await res.json()) as { id: string; status: string }
+    claimId = created.id
+
+    const row = page.locator(`[data-testid="claim-row"][data-claim-id="${claimId}"]`)
+    await row.waitFor({ timeout: 15_000 })
+    await expect.poll(async () => Number(await counter.textContent()), { timeout: 15_000 }).toBe(before + 1)
+    await expect.poll(async () => row.getAttribute('data-status'), { timeout: 90_000, interval: 250 }).toBe('submitted')
+    // The counter counts claims received: still one more than before, not one per step.
+    expect(Number(await counter.textContent())).toBe(before + 1)
+    // A submitted claim has left the pipeline.
+    await expect.poll(async () => Number(await page.locator('[data-testid="counter-in-pipeline"]').textContent())).toBe(0)
+    expect(await page.locator('[data-testid="claim-row"]').count()).toBe(1)
+
+    // Everything above came over the WebSocket: the page was never reloaded or navigated.
+    expect(await page.evaluate(() => (globalThis as unknown as { __loadedAt?: number }).__loadedAt)).toBe(loadedAt)
+    expect(mainFrameNavigations).toBe(navigationsAfterLoad)
+    await expect.poll(() => page.locator('[data-testid="live-status"]').getAttribute('data-state')).toBe('live')
+
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true })
+    expect(pageErrors).toEqual([])
+    await page.close()
+  })
+
+  it("shows the claim's timeline on its own page", async () => {
+    expect(claimId, 'the first test creates the claim').toBeDefined()
+    const res = await api(`/claims/${claimId}`)
+    expect(res.status).toBe(200)
+    const claim = (await res.json()) as ClaimTimeline
+    expect(claim.status).toBe('submitted')
+    expect(claim.events.map((e) => e.toStatus)).toEqual(CLEAN_PATH_LABELS.map(([status]) => status))
+
+    const page = await openPage()
+    const response = await page.goto(`${server!.url}/claims/${claimId}`, { waitUntil: 'load' })
+    expect(response?.status()).toBe(200)
+    await expect.poll(() => page.locator('[data-testid="claim-status"]').getAttribute('data-status')).toBe('submitted')
+
+    const timeline = page.getByRole('region', { name: 'Timeline' })
+    const steps = timeline.locator('li')
+    await expect.poll(() => steps.count()).toBe(claim.events.length)
+    const texts = await steps.allTextContents()
+    CLEAN_PATH_LABELS.forEach(([, label], i) => expect(texts[i], `step ${i + 1}`).toContain(label))
+
+    await page.screenshot({ path: join(SCREENSHOTS, 'claim-timeline.png'), fullPage: true })
+    expect(pageErrors).toEqual([])
+    await page.close()
+  })
+})
