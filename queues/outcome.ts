@@ -1,7 +1,18 @@
 import type { StepOutcome } from '../worker/pipeline'
 import type { Handled } from '../worker/platform'
 
-/** A message naming a claim that does not exist cannot succeed later: it is dead-lettered, not retried. */
+/**
+ * A message naming a claim that does not exist cannot succeed later: it is dead-lettered, not
+ * retried. A step that failed is retried.
+ */
 export function outcomeToHandled(outcome: StepOutcome): Handled {
-  return outcome.kind === 'unknown-claim' ? { kind: 'dead-letter', reason: 'unknown claim' } : { kind: 'ack' }
+  switch (outcome.kind) {
+    case 'unknown-claim':
+      return { kind: 'dead-letter', reason: 'unknown claim' }
+    case 'failed':
+      return { kind: 'retry', error: outcome.error }
+    case 'done':
+    case 'duplicate':
+      return { kind: 'ack' }
+  }
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { PipelineStep } from '../worker/claims/state-machine'
-import { runStep, type StepHandler } from '../worker/pipeline'
+import { runSteps, type StepHandler } from '../worker/pipeline'
 import { consume, pipelineDeps } from '../worker/platform'
 import { outcomeToHandled } from './outcome'
 
@@ -15,6 +15,6 @@ export function stageConsumer(
 ) {
   return async (batch: MessageBatch<unknown>, env: Env): Promise<void> => {
     const deps = pipelineDeps(env)
-    await consume(batch, schema, env[deadLetters], async (message) => outcomeToHandled(await runStep(deps, step, handler, message)))
+    await consume(batch, schema, env[deadLetters], async (messages) => (await runSteps(deps, step, handler, messages)).map(outcomeToHandled))
   }
 }

@@ -1,13 +1,19 @@
 // Seeds the demo provider through the real API (uploads go to R2 and through every queue), prints what
 // to open, then keeps a gentle trickle of new claims coming so the dashboard has something to show.
+import { DEMO_PROVIDER_ID } from '../worker/contracts'
 import { generateDemoClaimInputs } from '../worker/generator'
 import { writeClaimsCsv } from '../worker/ingest'
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8787'
-const DEMO_PROVIDER = 'prv_demo'
+const DEMO_PROVIDER = DEMO_PROVIDER_ID
 const SEED_CLAIMS = 300
 const UPLOADS = 6
 const TRICKLE_MS = Number(process.env.CLAIMPAY_DEMO_TRICKLE_MS ?? 5000)
+/**
+ * `wrangler dev` does not fire crons, and a Worker restart (after a file is saved) drops the messages
+ * waiting in its in-memory queues: run the re-drive cron locally too, so such claims move on again.
+ */
+const REDRIVE_EVERY_MS = 60_000
 
 const headers = { 'x-dev-provider': DEMO_PROVIDER }
 const today = () => new Date().toISOString().slice(0, 10)
@@ -63,13 +69,18 @@ async function main(): Promise<void> {
   ${TRICKLE_MS > 0 ? `A new synthetic claim arrives every ${TRICKLE_MS / 1000} s (CLAIMPAY_DEMO_TRICKLE_MS=0 turns this off).` : ''}
   Press Ctrl+C to stop.
 `)
-  for (let n = 0; TRICKLE_MS > 0; n++) {
+  const redrive = setInterval(() => {
+    fetch(`${base}/__scheduled?cron=${encodeURIComponent('*/15 * * * *')}`).catch(() => clearInterval(redrive))
+  }, REDRIVE_EVERY_MS)
+  while (TRICKLE_MS > 0) {
     await sleep(TRICKLE_MS)
     const [claim] = generateDemoClaimInputs({ seed: Date.now() % 2 ** 31, count: 1, today: today(), flawRate: 0.1 })
     if (!claim) continue
     const res = await fetch(`${base}/api/v1/claims`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(claim) }).catch(() => null)
-    if (!res) return // the server stopped
+    if (!res) break // the server stopped
   }
+  if (TRICKLE_MS <= 0) return // the interval keeps re-driving while the server runs
+  clearInterval(redrive)
 }
 
 main().catch((error: unknown) => {

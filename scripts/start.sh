@@ -18,7 +18,7 @@ echo "Applying D1 migrations to the local database (.wrangler/state)..."
 CI=true npx wrangler d1 migrations apply DB --local >/dev/null
 
 echo "Starting the Worker (wrangler dev --local) on http://127.0.0.1:${PORT} ..."
-npx wrangler dev --local --ip 127.0.0.1 --port "$PORT" --show-interactive-dev-session=false &
+npx wrangler dev --local --ip 127.0.0.1 --port "$PORT" --show-interactive-dev-session=false --test-scheduled &
 SERVER=$!
 # wrangler runs workerd as a child of a child: stopping means the whole process group, not one pid.
 trap 'trap - EXIT INT TERM; kill 0 2>/dev/null' EXIT INT TERM

@@ -45,7 +45,7 @@ export default {
     await consumer(batch, env)
   },
 
-  async scheduled(controller, env) {
+  async scheduled(controller, env, _ctx) {
     const result = await redriveStalled(env.DB, { queues: stageQueues(env) }, new Date(controller.scheduledTime), STALE_AFTER_MS)
     if (result.claims || result.uploads) console.info(JSON.stringify({ level: 'info', at: 'cron', redriven: result }))
   },

@@ -17,7 +17,8 @@ declare global {
       message: string
     }
     interface Platform {
-      env: { API: InProcessApi }
+      /** The Worker's env plus the in-process API; the app reads only these members of it. */
+      env: { API: InProcessApi; DEV_DEMO_PROVIDER?: string; ENVIRONMENT?: string }
       context: KitExecutionContext
     }
   }

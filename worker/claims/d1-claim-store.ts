@@ -42,6 +42,8 @@ export type CommitResult =
   | { ok: false; reason: 'version-conflict' }
   | { ok: false; reason: 'illegal-transition'; from: ClaimStatus; to: ClaimStatus }
 
+export type ClaimRef = { claimId: string; providerId: string }
+
 export type ClaimListPage = { items: StoredClaim[]; nextCursor: string | null }
 
 export type PayoutRecord = typeof payouts.$inferSelect
@@ -55,6 +57,7 @@ export function createD1ClaimStore(d1: D1Database) {
   return {
     insertClaims: (providerId: string, drafts: NewClaim[], at: string) => insertClaims(db, providerId, drafts, at),
     findClaim: (providerId: string, claimId: string) => findClaim(db, providerId, claimId),
+    findClaims: (refs: ClaimRef[]) => findClaims(db, refs),
     listClaims: (providerId: string, query: ClaimListQuery) => listClaims(db, providerId, query),
     listEvents: (providerId: string, claimId: string) => listEvents(db, providerId, claimId),
     existingClaimNumbers: (providerId: string, numbers: string[]) => existingClaimNumbers(db, providerId, numbers),
@@ -136,10 +139,10 @@ async function insertClaims(db: Db, providerId: string, drafts: NewClaim[], at: 
 
 async function attachDetails(db: Db, rows: ClaimRow[]): Promise<StoredClaim[]> {
   if (rows.length === 0) return []
-  const ids = rows.map((r) => r.id)
+  const parts = chunk(rows.map((r) => r.id), PARAMS_PER_STATEMENT)
   const [lines, diagnoses] = await Promise.all([
-    db.select().from(claimLines).where(inArray(claimLines.claimId, ids)).orderBy(asc(claimLines.claimId), asc(claimLines.lineNumber)),
-    db.select().from(claimDiagnoses).where(inArray(claimDiagnoses.claimId, ids)).orderBy(asc(claimDiagnoses.claimId), asc(claimDiagnoses.position)),
+    Promise.all(parts.map((ids) => db.select().from(claimLines).where(inArray(claimLines.claimId, ids)).orderBy(asc(claimLines.claimId), asc(claimLines.lineNumber)))).then((r) => r.flat()),
+    Promise.all(parts.map((ids) => db.select().from(claimDiagnoses).where(inArray(claimDiagnoses.claimId, ids)).orderBy(asc(claimDiagnoses.claimId), asc(claimDiagnoses.position)))).then((r) => r.flat()),
   ])
   return rows.map((row) => ({
     ...row,
@@ -156,6 +159,18 @@ async function findClaim(db: Db, providerId: string, claimId: string): Promise<S
   if (!row) return null
   const [claim] = await attachDetails(db, [row])
   return claim ?? null
+}
+
+/**
+ * Loads the claims a queue batch names, three queries for the whole batch. A claim is returned only
+ * under the provider its message names, so a message cannot reach across providers.
+ */
+async function findClaims(db: Db, refs: ClaimRef[]): Promise<Map<string, StoredClaim>> {
+  const ids = [...new Set(refs.map((r) => r.claimId))]
+  const rows = (await Promise.all(chunk(ids, PARAMS_PER_STATEMENT).map((part) => db.select().from(claims).where(inArray(claims.id, part))))).flat()
+  const owner = new Map(refs.map((r) => [r.claimId, r.providerId]))
+  const mine = rows.filter((row) => owner.get(row.id) === row.providerId)
+  return new Map((await attachDetails(db, mine)).map((c) => [c.id, c]))
 }
 
 async function listClaims(db: Db, providerId: string, query: ClaimListQuery): Promise<ClaimListPage> {

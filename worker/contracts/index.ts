@@ -27,3 +27,4 @@ export {
 export { UPLOAD_STATUSES, Upload, UploadStatus } from './upload'
 export { CLAIM_CSV_COLUMNS } from './claim-csv-columns'
 export type { ClaimCsvColumn } from './claim-csv-columns'
+export { DEMO_PROVIDER_ID } from './dev-provider'

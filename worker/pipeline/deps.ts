@@ -2,15 +2,17 @@ import type { ClaimStore } from '../claims/d1-claim-store'
 import type { CodeMessage, IngestMessage, NotificationMessage, PayMessage, ScoreMessage, StatusChange, SubmitMessage } from '../contracts'
 import type { PayoutRail } from '../payments'
 
-/** Where each stage's messages go; the Worker builds these from its queue bindings. */
-export type StageQueues = {
-  ingest: { send(m: IngestMessage): Promise<unknown>; sendMany(m: IngestMessage[]): Promise<unknown> }
-  code: { send(m: CodeMessage): Promise<unknown> }
-  score: { send(m: ScoreMessage): Promise<unknown> }
-  pay: { send(m: PayMessage): Promise<unknown> }
-  submit: { send(m: SubmitMessage): Promise<unknown> }
-  notify: { send(m: NotificationMessage): Promise<unknown> }
-}
+/** A message for one of the pipeline's queues. */
+export type StageMessage =
+  | { queue: 'claims-ingest'; body: IngestMessage }
+  | { queue: 'claims-code'; body: CodeMessage }
+  | { queue: 'claims-score'; body: ScoreMessage }
+  | { queue: 'claims-pay'; body: PayMessage }
+  | { queue: 'payer-submit'; body: SubmitMessage }
+  | { queue: 'notifications'; body: NotificationMessage }
+
+/** Where stage messages go; the Worker sends each queue's share as one batch. */
+export type StageQueues = { sendAll(messages: StageMessage[]): Promise<void> }
 
 /** Live fan-out to the provider's dashboards; must tolerate the same change twice. */
 export type StatusPublisher = { publish(providerId: string, changes: StatusChange[]): Promise<unknown> }

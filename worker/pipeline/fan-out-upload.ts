@@ -72,7 +72,7 @@ export async function fanOutUpload(deps: FanOutDeps, ref: { uploadId: string; pr
       }
     })
     await deps.hub.publish(upload.providerId, changes)
-    await deps.queues.ingest.sendMany(part.map((d) => ({ step: 'parse', claimId: d.id, providerId: upload.providerId })))
+    await deps.queues.sendAll(part.map((d) => ({ queue: 'claims-ingest', body: { step: 'parse', claimId: d.id, providerId: upload.providerId } })))
   }
   await deps.uploads.markFannedOut(upload.providerId, upload.id)
   return { kind: 'done', created: fresh.length, skipped: drafts.length - fresh.length }

@@ -1,40 +1,43 @@
 import type { StoredClaim } from '../claims/claim-record'
-import type { PipelineDeps } from './deps'
+import type { PipelineDeps, StageMessage } from './deps'
 
-/**
- * Sends a claim on to whatever its status asks for next. Called after every step, and again when a
- * duplicate message finds the step already done: if a crash came between the commit and the send,
- * this is what gets the claim moving again. Sending twice is safe, since every consumer is idempotent.
- */
-export async function forward(deps: Pick<PipelineDeps, 'queues'>, claim: Pick<StoredClaim, 'id' | 'providerId' | 'status'>): Promise<void> {
+type ClaimRef = Pick<StoredClaim, 'id' | 'providerId' | 'status'>
+
+/** What a claim's status asks for next: the message(s) that move it on, or none while it waits. */
+export function nextMessages(claim: ClaimRef): StageMessage[] {
   const ref = { claimId: claim.id, providerId: claim.providerId }
   switch (claim.status) {
     case 'received':
-      await deps.queues.ingest.send({ step: 'parse', ...ref })
-      return
+      return [{ queue: 'claims-ingest', body: { step: 'parse', ...ref } }]
     case 'parsed':
     case 'needs_recode':
-      await deps.queues.code.send({ step: 'code', ...ref })
-      return
+      return [{ queue: 'claims-code', body: { step: 'code', ...ref } }]
     case 'coded':
-      await deps.queues.score.send({ step: 'score', ...ref })
-      return
+      return [{ queue: 'claims-score', body: { step: 'score', ...ref } }]
     case 'approved':
     case 'payout_pending':
-      await deps.queues.pay.send({ step: 'pay', ...ref })
-      return
+      return [{ queue: 'claims-pay', body: { step: 'pay', ...ref } }]
     case 'paid':
-      await deps.queues.notify.send({ step: 'notify', kind: 'claim.paid', ...ref })
-      await deps.queues.submit.send({ step: 'submit', ...ref })
-      return
+      return [
+        { queue: 'notifications', body: { step: 'notify', kind: 'claim.paid', ...ref } },
+        { queue: 'payer-submit', body: { step: 'submit', ...ref } },
+      ]
     case 'rejected':
-      await deps.queues.notify.send({ step: 'notify', kind: 'claim.rejected', ...ref })
-      return
+      return [{ queue: 'notifications', body: { step: 'notify', kind: 'claim.rejected', ...ref } }]
     case 'scored':
     case 'submitted':
     case 'adjudicated':
     case 'reconciled':
       // scored is never left standing (score and decision commit together); the rest wait on the payer.
-      return
+      return []
   }
+}
+
+/**
+ * Sends claims on to whatever their statuses ask for next. Called after every step, and again when a
+ * duplicate message finds the step already done: if a crash came between the commit and the send,
+ * this is what gets the claim moving again. Sending twice is safe, since every consumer is idempotent.
+ */
+export async function forward(deps: Pick<PipelineDeps, 'queues'>, claims: ClaimRef[]): Promise<void> {
+  await deps.queues.sendAll(claims.flatMap(nextMessages))
 }

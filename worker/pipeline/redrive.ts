@@ -21,12 +21,12 @@ export async function redriveStalled(d1: D1Database, deps: Pick<PipelineDeps, 'q
     .from(schema.claims)
     .where(and(inArray(schema.claims.status, MOVING), lt(schema.claims.updatedAt, before)))
     .limit(BATCH)
-  for (const claim of stalled) await forward(deps, { ...claim, status: claim.status as ClaimStatus })
+  await forward(deps, stalled.map((claim) => ({ ...claim, status: claim.status as ClaimStatus })))
   const uploads = await db
     .select({ id: schema.uploads.id, providerId: schema.uploads.providerId })
     .from(schema.uploads)
     .where(and(inArray(schema.uploads.status, ['received']), lt(schema.uploads.createdAt, before)))
     .limit(BATCH)
-  for (const upload of uploads) await deps.queues.ingest.send({ step: 'fan-out', uploadId: upload.id, providerId: upload.providerId })
+  await deps.queues.sendAll(uploads.map((u) => ({ queue: 'claims-ingest', body: { step: 'fan-out', uploadId: u.id, providerId: u.providerId } })))
   return { claims: stalled.length, uploads: uploads.length }
 }

@@ -1,28 +1,33 @@
 import { createD1ClaimStore } from '../claims/d1-claim-store'
 import { readConfig } from '../config'
-import type { IngestMessage, StatusChange } from '../contracts'
+import { chunk } from '../claims/chunk'
+import type { StatusChange } from '../contracts'
 import { SandboxPayoutRail } from '../payments'
-import type { PipelineDeps, StageQueues } from '../pipeline'
+import type { PipelineDeps, StageMessage, StageQueues } from '../pipeline'
 import { createD1ProviderStore } from '../providers'
 
 /** Queue sendBatch takes at most 100 messages. */
 const SEND_BATCH_MAX = 100
 
 export function stageQueues(env: Env): StageQueues {
+  const bindings: Record<StageMessage['queue'], Queue> = {
+    'claims-ingest': env.CLAIMS_INGEST,
+    'claims-code': env.CLAIMS_CODE,
+    'claims-score': env.CLAIMS_SCORE,
+    'claims-pay': env.CLAIMS_PAY,
+    'payer-submit': env.PAYER_SUBMIT,
+    notifications: env.NOTIFICATIONS,
+  }
   return {
-    ingest: {
-      send: (m) => env.CLAIMS_INGEST.send(m),
-      async sendMany(messages: IngestMessage[]) {
-        for (let i = 0; i < messages.length; i += SEND_BATCH_MAX) {
-          await env.CLAIMS_INGEST.sendBatch(messages.slice(i, i + SEND_BATCH_MAX).map((body) => ({ body })))
-        }
-      },
+    async sendAll(messages) {
+      const byQueue = new Map<StageMessage['queue'], StageMessage[]>()
+      for (const m of messages) byQueue.set(m.queue, [...(byQueue.get(m.queue) ?? []), m])
+      await Promise.all(
+        [...byQueue].map(async ([queue, list]) => {
+          for (const part of chunk(list, SEND_BATCH_MAX)) await bindings[queue].sendBatch(part.map((m) => ({ body: m.body })))
+        }),
+      )
     },
-    code: { send: (m) => env.CLAIMS_CODE.send(m) },
-    score: { send: (m) => env.CLAIMS_SCORE.send(m) },
-    pay: { send: (m) => env.CLAIMS_PAY.send(m) },
-    submit: { send: (m) => env.PAYER_SUBMIT.send(m) },
-    notify: { send: (m) => env.NOTIFICATIONS.send(m) },
   }
 }
 

@@ -1,10 +1,10 @@
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { demoProviderEnabled, type EnvConfig, readConfig } from '../../config'
+import { DEMO_PROVIDER_ID } from '../../contracts'
 import { createD1ProviderStore } from '../../providers'
 import { ApiProblem } from '../problem'
 
-export const DEMO_PROVIDER_ID = 'prv_demo'
 const DEMO_PROVIDER_NAME = 'Demo Family Practice'
 
 export type ApiVariables = { providerId: string; config: EnvConfig }

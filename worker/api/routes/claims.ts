@@ -69,7 +69,7 @@ export const claimRoutes = apiRouter()
     if (!claim) throw new Error('claim vanished after insert')
     try {
       await hubPublisher(c.env).publish(providerId, events.map((e) => toStatusChange(claim, e)))
-      await stageQueues(c.env).ingest.send({ step: 'parse', claimId: id, providerId })
+      await stageQueues(c.env).sendAll([{ queue: 'claims-ingest', body: { step: 'parse', claimId: id, providerId } }])
     } catch (error) {
       // The claim is stored: answering 500 would invite a resubmission that is then a duplicate.
       // The cron re-drive sends on claims that sit in `received`.

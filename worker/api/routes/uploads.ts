@@ -115,6 +115,6 @@ uploadRoutes.openapi(uploadClaims, async (c) => {
       if (String(error).includes('UNIQUE')) throw new ApiProblem(409, 'duplicate-upload', 'This file has been uploaded before')
       throw error
     }
-    await stageQueues(c.env).ingest.send({ step: 'fan-out', uploadId: id, providerId })
+    await stageQueues(c.env).sendAll([{ queue: 'claims-ingest', body: { step: 'fan-out', uploadId: id, providerId } }])
     return c.json(toUploadContract({ ...record, status: 'received' }), 202)
   })
