@@ -101,7 +101,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     cwd,
     detached: true, // its own process group, so stop() reaches workerd too
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...wranglerEnv(), FORCE_COLOR: '0' },
   })
   let output = ''
   let reloads = 0
@@ -230,12 +230,20 @@ export function ensureAppBuilt(): void {
   if (built.status !== 0) throw new LocalServerError(`vite build in app/ failed (exit ${built.status})`)
 }
 
+/**
+ * wrangler offline: no metrics, and no fetch of the `Request.cf` sample (miniflare's default), which
+ * would try the network at every start and fall back to a placeholder anyway.
+ */
+function wranglerEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: '1', NO_COLOR: '1' }
+}
+
 async function applyMigrations(cwd: string, persistDir: string): Promise<void> {
   const args = ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]
   const child = spawn(WRANGLER, args, {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1' },
+    env: wranglerEnv(),
   })
   let output = ''
   child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')))

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT="${PORT:-8787}"
+# Offline by design: no wrangler metrics, no fetch of the Request.cf sample at every start.
+export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "Installing dependencies (npm ci)..."
   npm ci --no-audit --no-fund

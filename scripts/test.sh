@@ -9,7 +9,7 @@ mkdir -p test-results
 
 step() { printf '\n== %s\n' "$1"; }
 
-step "generated Env is up to date (wrangler types --check)"
+step "generated Env matches wrangler.toml"
 npm run --silent types:check
 
 step "build the provider app"
