@@ -151,4 +151,23 @@ describe('dashboard', () => {
     expect(pageErrors).toEqual([])
     await page.close()
   })
+
+  it('uploads a CSV from the upload page and follows it until every claim is decided', async () => {
+    const page = await openPage()
+    await page.goto(`${server!.url}/upload`, { waitUntil: 'load' })
+    const rows = [
+      'claim_number,payer_id,payer_name,service_date,place_of_service,diagnosis_codes,procedure_code,modifiers,units,charge,diagnosis_pointers',
+      `UP-${Date.now()}-1,12502,Medicare,${daysAgo(2)},11,E11.9;I10,99213,,1,125.00,1;2`,
+      `UP-${Date.now()}-2,60054,Aetna,${daysAgo(4)},11,J06.9,99212,,1,80.00,1`,
+    ]
+    await page.locator('input[type="file"]').setInputFiles({ name: 'two-claims.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) })
+    await page.getByRole('button', { name: /upload/i }).first().click()
+    const progress = page.locator('[data-testid="upload-progress"]')
+    await progress.waitFor({ timeout: 15_000 })
+    await expect.poll(() => progress.getAttribute('data-settled'), { timeout: 60_000, interval: 250 }).toBe('2')
+    await expect.poll(() => progress.textContent()).toContain('All 2 claims decided')
+    await page.screenshot({ path: join(SCREENSHOTS, 'upload.png'), fullPage: true })
+    expect(pageErrors).toEqual([])
+    await page.close()
+  })
 })

@@ -18,6 +18,7 @@ export function createApi() {
   api.use('/claims/*', principal)
   api.use('/claims', principal)
   api.use('/uploads', principal)
+  api.use('/uploads/*', principal)
   api.use('/live', principal)
   api.on('POST', '/claims', requireJson)
   api.route('/', claimRoutes)

@@ -24,7 +24,7 @@ export {
   ScoreMessage,
   SubmitMessage,
 } from './queue-messages'
-export { UPLOAD_STATUSES, Upload, UploadStatus } from './upload'
+export { UPLOAD_STATUSES, Upload, UploadProgress, UploadStatus, UploadWithProgress } from './upload'
 export { CLAIM_CSV_COLUMNS } from './claim-csv-columns'
 export type { ClaimCsvColumn } from './claim-csv-columns'
 export { DEMO_PROVIDER_ID } from './dev-provider'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ClaimStatus } from './claim-status'
 
 export const UPLOAD_STATUSES = ['received', 'fanned_out', 'failed'] as const
 export const UploadStatus = z.enum(UPLOAD_STATUSES)
@@ -13,3 +14,15 @@ export const Upload = z.object({
   createdAt: z.string(),
 })
 export type Upload = z.infer<typeof Upload>
+
+/** How far an upload's claims have got: created by the fan-out so far, and where each one is now. */
+export const UploadProgress = z.object({
+  created: z.int(),
+  byStatus: z.partialRecord(ClaimStatus, z.int()),
+  /** Claims that reached a status the pipeline hands on (submitted to the payer, or rejected). */
+  settled: z.int(),
+})
+export type UploadProgress = z.infer<typeof UploadProgress>
+
+export const UploadWithProgress = Upload.extend({ progress: UploadProgress })
+export type UploadWithProgress = z.infer<typeof UploadWithProgress>

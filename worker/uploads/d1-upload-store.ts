@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm'
-import type { Upload } from '../contracts'
+import { and, count, eq } from 'drizzle-orm'
+import { type ClaimStatus, ClaimStatus as ClaimStatusSchema, RESTING_STATUSES, type Upload, type UploadProgress } from '../contracts'
 import { openDb, schema } from '../db'
 import { newId } from '../ids'
 
-const { uploads, auditLog } = schema
+const { uploads, auditLog, claims } = schema
 
 export type UploadRecord = typeof uploads.$inferSelect
 
@@ -34,6 +34,19 @@ export function createD1UploadStore(d1: D1Database) {
           at: upload.createdAt,
         }),
       ])
+    },
+    /** One grouped query over the upload's claims (served by the (upload_id, upload_row) index). */
+    async progress(providerId: string, id: string): Promise<UploadProgress> {
+      const rows = await db
+        .select({ status: claims.status, n: count() })
+        .from(claims)
+        .where(and(eq(claims.providerId, providerId), eq(claims.uploadId, id)))
+        .groupBy(claims.status)
+      const byStatus: Partial<Record<ClaimStatus, number>> = {}
+      for (const row of rows) byStatus[ClaimStatusSchema.parse(row.status)] = row.n
+      const created = rows.reduce((sum, r) => sum + r.n, 0)
+      const settled = RESTING_STATUSES.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0)
+      return { created, byStatus, settled }
     },
     async markFannedOut(providerId: string, id: string): Promise<void> {
       await db.update(uploads).set({ status: 'fanned_out' }).where(and(eq(uploads.providerId, providerId), eq(uploads.id, id)))

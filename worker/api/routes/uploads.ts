@@ -2,8 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { HonoRequest } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createD1ClaimStore } from '../../claims/d1-claim-store'
-import { CLAIM_CSV_COLUMNS, Problem, Upload } from '../../contracts'
-import { newId } from '../../ids'
+import { CLAIM_CSV_COLUMNS, Problem, Upload, UploadWithProgress } from '../../contracts'
+import { hasPrefix, newId } from '../../ids'
 import { parseClaimsCsv } from '../../ingest'
 import { stageQueues } from '../../platform/pipeline-deps'
 import { createD1UploadStore, toUploadContract } from '../../uploads'
@@ -33,6 +33,17 @@ const uploadClaims = createRoute({
     413: problem('The file is over the size limit'),
     415: problem('Not a CSV upload'),
     422: problem('The CSV has missing or unknown columns or rows that are not valid'),
+  },
+})
+
+const getUpload = createRoute({
+  method: 'get',
+  path: '/uploads/{id}',
+  summary: 'One upload and how far its claims have got',
+  request: { params: z.object({ id: z.string() }) },
+  responses: {
+    200: { description: 'The upload, with its claims counted by status', content: { 'application/json': { schema: UploadWithProgress } } },
+    404: problem('No such upload for this provider'),
   },
 })
 
@@ -118,3 +129,12 @@ uploadRoutes.openapi(uploadClaims, async (c) => {
     await stageQueues(c.env).sendAll([{ queue: 'claims-ingest', body: { step: 'fan-out', uploadId: id, providerId } }])
     return c.json(toUploadContract({ ...record, status: 'received' }), 202)
   })
+
+uploadRoutes.openapi(getUpload, async (c) => {
+  const { id } = c.req.valid('param')
+  const providerId = c.get('providerId')
+  const uploads = createD1UploadStore(c.env.DB)
+  const upload = hasPrefix(id, 'upl') ? await uploads.find(providerId, id) : undefined
+  if (!upload) throw new ApiProblem(404, 'upload-not-found', 'No such upload', `There is no upload ${id.slice(0, 40)} for this provider.`)
+  return c.json({ ...toUploadContract(upload), progress: await uploads.progress(providerId, id) }, 200)
+})

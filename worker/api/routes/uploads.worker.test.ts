@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { ClaimPage, Upload } from '../../contracts'
+import { ClaimPage, Upload, UploadWithProgress } from '../../contracts'
 import { generateDemoClaimInputs } from '../../generator'
 import { writeClaimsCsv } from '../../ingest'
 import { expectProblem } from '../../test/problem'
@@ -122,5 +122,28 @@ describe('POST /api/v1/uploads', () => {
     const problem = await expectProblem(await postCsv(provider, again), 409)
     expect(problem.errors?.[0]?.where).toContain(claims[0]!.claimNumber)
     expect((await stored(provider)).uploads).toBe(1)
+  })
+})
+
+describe('GET /api/v1/uploads/:id', () => {
+  it("reports how far the upload's claims have got, until every one is settled", async () => {
+    const provider = testProvider()
+    const upload = Upload.parse(await (await postCsv(provider, csvOf(6, 11))).json())
+    const done = await eventually(async () => {
+      const res = await api(`/uploads/${upload.id}`, provider)
+      expect(res.status).toBe(200)
+      const body = UploadWithProgress.parse(await res.json())
+      return body.progress.settled === 6 ? body : null
+    }, 'the upload to settle')
+    expect(done.status).toBe('fanned_out')
+    expect(done.progress.created).toBe(6)
+    expect(done.progress.byStatus.submitted).toBe(6)
+  })
+
+  it("does not show one provider another's upload", async () => {
+    const owner = testProvider()
+    const upload = Upload.parse(await (await postCsv(owner, csvOf(1, 12))).json())
+    await expectProblem(await api(`/uploads/${upload.id}`, testProvider()), 404)
+    await expectProblem(await api('/uploads/not-an-id', owner), 404)
   })
 })

@@ -1,6 +1,6 @@
-import { ClaimPage, ClaimWithTimeline } from '$contracts'
+import { ClaimPage, ClaimWithTimeline, UploadWithProgress } from '$contracts'
 import { localProblem, parseApiResponse, type ApiResult } from './result'
-import type { ClaimPage as ClaimPageT, ClaimWithTimeline as ClaimWithTimelineT } from '$contracts'
+import type { ClaimPage as ClaimPageT, ClaimWithTimeline as ClaimWithTimelineT, UploadWithProgress as UploadWithProgressT } from '$contracts'
 
 /** Browser-side reads of the same-origin API (the session cookie goes along). */
 async function get<T>(path: string, parse: (r: Response) => Promise<ApiResult<T>>, signal?: AbortSignal) {
@@ -19,4 +19,8 @@ export function fetchClaim(id: string, signal?: AbortSignal): Promise<ApiResult<
 
 export function fetchClaimPage(query: URLSearchParams, signal?: AbortSignal): Promise<ApiResult<ClaimPageT>> {
   return get(`/api/v1/claims?${query}`, (r) => parseApiResponse(r, ClaimPage), signal)
+}
+
+export function fetchUpload(id: string, signal?: AbortSignal): Promise<ApiResult<UploadWithProgressT>> {
+  return get(`/api/v1/uploads/${encodeURIComponent(id)}`, (r) => parseApiResponse(r, UploadWithProgress), signal)
 }
