@@ -11,7 +11,7 @@ export type ClaimRow = {
   serviceDate: string
   placeOfService: string
   billedCents: number
-  status: string
+  status: ClaimStatus
   version: number
   score: number | null
   scoreReasons: { code: string; message: string }[] | null
@@ -23,8 +23,7 @@ export type ClaimRow = {
   updatedAt: string
 }
 
-export type StoredClaim = Omit<ClaimRow, 'status'> & {
-  status: ClaimStatus
+export type StoredClaim = ClaimRow & {
   diagnoses: string[]
   lines: ClaimLine[]
 }

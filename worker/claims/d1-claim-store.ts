@@ -146,7 +146,6 @@ async function attachDetails(db: Db, rows: ClaimRow[]): Promise<StoredClaim[]> {
   ])
   return rows.map((row) => ({
     ...row,
-    status: row.status as ClaimStatus,
     diagnoses: diagnoses.filter((d) => d.claimId === row.id).map((d) => d.code),
     lines: lines
       .filter((l) => l.claimId === row.id)
@@ -203,12 +202,7 @@ async function listEvents(db: Db, providerId: string, claimId: string): Promise<
     .from(claimEvents)
     .where(and(eq(claimEvents.providerId, providerId), eq(claimEvents.claimId, claimId)))
     .orderBy(asc(claimEvents.version))
-  return rows.map(({ providerId: _p, ...e }) => ({
-    ...e,
-    fromStatus: e.fromStatus as ClaimStatus | null,
-    toStatus: e.toStatus as ClaimStatus,
-    detail: e.detail ?? null,
-  }))
+  return rows.map(({ providerId: _p, ...e }) => ({ ...e, detail: e.detail ?? null }))
 }
 
 /** Which of these claim numbers the provider has already used, and by which claim. */

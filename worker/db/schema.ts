@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { CLAIM_STATUSES } from '../contracts/claim-status'
 
 // Conventions: ids are prefixed and time-sortable (worker/ids); money is integer cents; rates are
 // basis points; times are ISO-8601 UTC text; every provider-owned row carries provider_id so that
@@ -48,7 +49,7 @@ export const claims = sqliteTable('claims', {
   serviceDate: text('service_date').notNull(),
   placeOfService: text('place_of_service').notNull(),
   billedCents: integer('billed_cents').notNull(),
-  status: text('status').notNull(),
+  status: text('status', { enum: CLAIM_STATUSES }).notNull(),
   version: integer('version').notNull(),
   score: integer('score'),
   scoreReasons: text('score_reasons', { mode: 'json' }).$type<{ code: string; message: string }[]>(),
@@ -95,8 +96,8 @@ export const claimEvents = sqliteTable('claim_events', {
   claimId: text('claim_id').notNull().references(() => claims.id),
   providerId: text('provider_id').notNull(),
   version: integer('version').notNull(),
-  fromStatus: text('from_status'),
-  toStatus: text('to_status').notNull(),
+  fromStatus: text('from_status', { enum: CLAIM_STATUSES }),
+  toStatus: text('to_status', { enum: CLAIM_STATUSES }).notNull(),
   step: text('step').notNull(),
   detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
   at: text('at').notNull(),

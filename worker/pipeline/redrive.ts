@@ -21,7 +21,7 @@ export async function redriveStalled(d1: D1Database, deps: Pick<PipelineDeps, 'q
     .from(schema.claims)
     .where(and(inArray(schema.claims.status, MOVING), lt(schema.claims.updatedAt, before)))
     .limit(BATCH)
-  await forward(deps, stalled.map((claim) => ({ ...claim, status: claim.status as ClaimStatus })))
+  await forward(deps, stalled)
   const uploads = await db
     .select({ id: schema.uploads.id, providerId: schema.uploads.providerId })
     .from(schema.uploads)

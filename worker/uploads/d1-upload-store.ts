@@ -1,5 +1,5 @@
 import { and, count, eq } from 'drizzle-orm'
-import { type ClaimStatus, ClaimStatus as ClaimStatusSchema, RESTING_STATUSES, type Upload, type UploadProgress } from '../contracts'
+import { type ClaimStatus, RESTING_STATUSES, type Upload, type UploadProgress } from '../contracts'
 import { openDb, schema } from '../db'
 import { newId } from '../ids'
 
@@ -43,7 +43,7 @@ export function createD1UploadStore(d1: D1Database) {
         .where(and(eq(claims.providerId, providerId), eq(claims.uploadId, id)))
         .groupBy(claims.status)
       const byStatus: Partial<Record<ClaimStatus, number>> = {}
-      for (const row of rows) byStatus[ClaimStatusSchema.parse(row.status)] = row.n
+      for (const row of rows) byStatus[row.status] = row.n
       const created = rows.reduce((sum, r) => sum + r.n, 0)
       const settled = RESTING_STATUSES.reduce((sum, s) => sum + (byStatus[s] ?? 0), 0)
       return { created, byStatus, settled }
