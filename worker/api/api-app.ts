@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
+import { Problem } from '../contracts'
 import type { ApiVariables } from './middleware/principal'
 import { ApiProblem } from './problem'
 
@@ -17,4 +18,9 @@ export function apiRouter() {
       }
     },
   })
+}
+
+/** An error response in the OpenAPI description: every failure is a problem document. */
+export function problemDoc(description: string) {
+  return { description, content: { 'application/problem+json': { schema: Problem } } }
 }

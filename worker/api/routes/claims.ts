@@ -1,13 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { toClaimContract, toStatusChange } from '../../claims/claim-record'
 import { createD1ClaimStore, isDuplicateClaimNumber } from '../../claims/d1-claim-store'
-import { Claim, ClaimInput, ClaimListQuery, ClaimPage, ClaimWithTimeline, Problem } from '../../contracts'
+import { Claim, ClaimInput, ClaimListQuery, ClaimPage, ClaimWithTimeline } from '../../contracts'
 import { hasPrefix, newId } from '../../ids'
 import { hubPublisher, stageQueues } from '../../platform/pipeline-deps'
-import { apiRouter } from '../api-app'
+import { apiRouter, problemDoc as problem } from '../api-app'
 import { ApiProblem } from '../problem'
-
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } })
 
 const submitClaim = createRoute({
   method: 'post',

@@ -2,16 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { HonoRequest } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createD1ClaimStore } from '../../claims/d1-claim-store'
-import { CLAIM_CSV_COLUMNS, Problem, Upload, UploadWithProgress } from '../../contracts'
+import { CLAIM_CSV_COLUMNS, Upload, UploadWithProgress } from '../../contracts'
 import { hasPrefix, newId } from '../../ids'
 import { parseClaimsCsv } from '../../ingest'
 import { stageQueues } from '../../platform/pipeline-deps'
 import { createD1UploadStore, toUploadContract } from '../../uploads'
-import { apiRouter } from '../api-app'
+import { apiRouter, problemDoc as problem } from '../api-app'
 import { ApiProblem } from '../problem'
 import { sha256Hex } from '../sha256'
-
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } })
 
 const uploadClaims = createRoute({
   method: 'post',
