@@ -170,4 +170,17 @@ describe('dashboard', () => {
     expect(pageErrors).toEqual([])
     await page.close()
   })
+
+  it('fits a phone screen: no page scrolls sideways (wide tables scroll inside their cards)', async () => {
+    expect(claimId, 'the first test creates the claim').toBeDefined()
+    const phone = await browser!.newContext({ viewport: { width: 390, height: 844 } })
+    await phone.addCookies([{ name: 'dev_provider', value: providerId, url: server!.url }])
+    const page = await phone.newPage()
+    for (const path of ['/', '/claims', `/claims/${claimId}`, '/upload']) {
+      await page.goto(`${server!.url}${path}`, { waitUntil: 'load' })
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0)
+    }
+    await phone.close()
+  })
 })
