@@ -26,24 +26,28 @@ export class ProviderHub extends DurableObject<Env> {
       UNIQUE (claim_id, version)
     )`)
     this.sql.exec('CREATE TABLE IF NOT EXISTS counters (day TEXT PRIMARY KEY, body TEXT NOT NULL)')
+    // The highest version seen per claim, never trimmed: the recent-events window is, and a replay of
+    // an event that has left it must still count as seen (or money would be counted twice).
+    this.sql.exec('CREATE TABLE IF NOT EXISTS claim_versions (claim_id TEXT PRIMARY KEY, version INTEGER NOT NULL)')
     // Pings are answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'))
   }
 
-  /** Records status changes (ignoring versions already seen) and pushes each new one to every socket. */
+  /**
+   * Records status changes and pushes each new one to every socket. A change at or below the claim's
+   * highest version seen is a replay and is ignored: a claim's changes arrive in version order, since
+   * each step publishes before it sends the claim on.
+   */
   async publish(changes: StatusChange[]): Promise<number> {
     let fresh = 0
     for (const raw of changes) {
       const change = StatusChange.parse(raw)
+      const seen = this.sql.exec<{ version: number }>('SELECT version FROM claim_versions WHERE claim_id = ?', change.claimId).toArray()[0]
+      if (seen && change.version <= seen.version) continue
+      this.sql.exec('INSERT OR REPLACE INTO claim_versions (claim_id, version) VALUES (?, ?)', change.claimId, change.version)
       const inserted = this.sql
-        .exec<{ seq: number }>(
-          'INSERT INTO events (claim_id, version, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq',
-          change.claimId,
-          change.version,
-          JSON.stringify(change),
-        )
-        .toArray()[0]
-      if (!inserted) continue
+        .exec<{ seq: number }>('INSERT INTO events (claim_id, version, body) VALUES (?, ?, ?) RETURNING seq', change.claimId, change.version, JSON.stringify(change))
+        .one()
       fresh++
       const day = change.at.slice(0, 10)
       const counters = applyChange(this.countersFor(day), change)
@@ -78,7 +82,8 @@ export class ProviderHub extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    ws.close(code === 1005 ? 1000 : code, 'closing')
+    // 1005, 1006 and 1015 are reserved: they describe a close, they may not be sent in one.
+    ws.close([1005, 1006, 1015].includes(code) ? 1000 : code, 'closing')
   }
 
   private snapshotFrame(since: number | null): LiveFrame {

@@ -61,6 +61,22 @@ describe('ProviderHub', () => {
     expect(counters.byStatus.parsed).toBe(1)
   })
 
+  it('still ignores a replay after its event has left the recent window', async () => {
+    const provider = testProvider()
+    const stub = env.PROVIDER_HUB.get(env.PROVIDER_HUB.idFromName(provider))
+    const paid = { ...change('clm_P', 7, 'paid'), payoutCents: 9_500 }
+    expect(await stub.publish([paid])).toBe(1)
+    // Push it out of the window the hub keeps for catch-up.
+    const others = Array.from({ length: 520 }, (_, i) => change(`clm_O${i}`, 1, 'received'))
+    expect(await stub.publish(others)).toBe(520)
+    // A duplicate delivery replays the claim's whole history; an upload retry replays version 1.
+    expect(await stub.publish([change('clm_P', 1, 'received'), paid, change('clm_O0', 1, 'received')])).toBe(0)
+    const counters = await stub.snapshot()
+    expect(counters.paidOutCents).toBe(9_500)
+    expect(counters.byStatus.paid).toBe(1)
+    expect(counters.byStatus.received).toBe(520)
+  })
+
   it('catches a reconnecting dashboard up from the last sequence it saw', async () => {
     const provider = testProvider()
     const stub = env.PROVIDER_HUB.get(env.PROVIDER_HUB.idFromName(provider))

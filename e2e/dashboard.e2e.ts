@@ -178,7 +178,8 @@ describe('dashboard', () => {
     const page = await phone.newPage()
     for (const path of ['/', '/claims', `/claims/${claimId}`, '/upload']) {
       await page.goto(`${server!.url}${path}`, { waitUntil: 'load' })
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      // Evaluated in the page (a string, so this Node-side file needs no DOM types).
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')
       expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0)
     }
     await phone.close()

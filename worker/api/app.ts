@@ -1,6 +1,6 @@
 import { apiRouter } from './api-app'
 import { principal } from './middleware/principal'
-import { requireJson } from './middleware/require-json'
+import { jsonBodyLimit, requireJson } from './middleware/require-json'
 import { notFound, onError } from './problem'
 import { claimRoutes } from './routes/claims'
 import { healthRoutes } from './routes/health'
@@ -20,7 +20,7 @@ export function createApi() {
   api.use('/uploads', principal)
   api.use('/uploads/*', principal)
   api.use('/live', principal)
-  api.on('POST', '/claims', requireJson)
+  api.on('POST', '/claims', requireJson, jsonBodyLimit)
   api.route('/', claimRoutes)
   api.route('/', uploadRoutes)
   api.route('/', liveRoutes)

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, like, lt, lte } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { ClaimEvent, ClaimInput, ClaimListQuery, ClaimReason, ClaimStatus } from '../contracts'
 import { type Db, openDb, schema } from '../db'
@@ -177,7 +177,7 @@ async function listClaims(db: Db, providerId: string, query: ClaimListQuery): Pr
   if (query.status?.length) filters.push(inArray(claims.status, query.status))
   if (query.from) filters.push(gte(claims.createdAt, `${query.from}T00:00:00.000Z`))
   if (query.to) filters.push(lte(claims.createdAt, `${query.to}T23:59:59.999Z`))
-  if (query.q) filters.push(like(claims.searchText, `%${escapeLike(query.q.toLowerCase())}%`))
+  if (query.q) filters.push(sql`${claims.searchText} LIKE ${`%${escapeLike(query.q.toLowerCase())}%`} ESCAPE '\\'`)
   if (query.cursor) filters.push(lt(claims.id, query.cursor))
   const rows = await db
     .select()
@@ -191,9 +191,9 @@ async function listClaims(db: Db, providerId: string, query: ClaimListQuery): Pr
   return { items, nextCursor: rows.length > query.limit && last ? last.id : null }
 }
 
+/** A search box means the text as typed: LIKE's wildcards in it are escaped (see ESCAPE above). */
 function escapeLike(text: string): string {
-  // SQLite's LIKE has no default escape character; strip the wildcards a user did not mean.
-  return text.replace(/[%_]/g, '')
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
 }
 
 async function listEvents(db: Db, providerId: string, claimId: string): Promise<ClaimEvent[]> {
@@ -205,14 +205,14 @@ async function listEvents(db: Db, providerId: string, claimId: string): Promise<
   return rows.map(({ providerId: _p, ...e }) => ({ ...e, detail: e.detail ?? null }))
 }
 
-/** Which of these claim numbers the provider has already used, and by which claim. */
+/** Which of these claim numbers the provider has in use (by a claim not rejected), and by which claim. */
 async function existingClaimNumbers(db: Db, providerId: string, numbers: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>()
   for (const part of chunk(numbers, PARAMS_PER_STATEMENT - 1)) {
     const rows = await db
       .select({ id: claims.id, claimNumber: claims.claimNumber })
       .from(claims)
-      .where(and(eq(claims.providerId, providerId), inArray(claims.claimNumber, part)))
+      .where(and(eq(claims.providerId, providerId), inArray(claims.claimNumber, part), ne(claims.status, 'rejected')))
     for (const r of rows) found.set(r.claimNumber, r.id)
   }
   return found

@@ -24,7 +24,7 @@ export {
   ScoreMessage,
   SubmitMessage,
 } from './queue-messages'
-export { UPLOAD_STATUSES, Upload, UploadProgress, UploadStatus, UploadWithProgress } from './upload'
+export { MAX_CLAIMS_PER_UPLOAD, UPLOAD_STATUSES, Upload, UploadProgress, UploadStatus, UploadWithProgress } from './upload'
 export { CLAIM_CSV_COLUMNS } from './claim-csv-columns'
 export type { ClaimCsvColumn } from './claim-csv-columns'
 export { DEMO_PROVIDER_ID } from './dev-provider'

@@ -65,8 +65,9 @@ export const claims = sqliteTable('claims', {
   index('claims_provider_id').on(t.providerId, t.id),
   index('claims_provider_status').on(t.providerId, t.status, t.id),
   uniqueIndex('claims_upload_row').on(t.uploadId, t.uploadRow),
-  // A provider's claim number identifies one claim: a resubmission is a duplicate, not a new claim.
-  uniqueIndex('claims_provider_number').on(t.providerId, t.claimNumber),
+  // A provider's claim number identifies one live claim: sending it again is a duplicate. A rejected
+  // claim frees its number, so the corrected claim can be sent under the same one.
+  uniqueIndex('claims_provider_number').on(t.providerId, t.claimNumber).where(sql`${t.status} <> 'rejected'`),
   check('claims_billed_positive', sql`${t.billedCents} > 0`),
 ])
 

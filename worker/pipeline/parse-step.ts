@@ -3,10 +3,13 @@ import { toClaimInput } from '../claims/claim-record'
 import type { StepHandler } from './run-step'
 import { isoDay, rejectMove } from './moves'
 
-/** received -> parsed, or rejected with the reasons a biller can act on. */
+/**
+ * received -> parsed, or rejected with the reasons a biller can act on. Dates are checked against
+ * the day the claim was received, so a retry after midnight decides the same way.
+ */
 export const parseStep: StepHandler = async (deps, claim) => {
-  const now = deps.now()
-  const check = checkClaimForParse(toClaimInput(claim), isoDay(now))
-  if (!check.ok) return deps.store.commit(claim, [rejectMove('parse', check.reasons)], { rejectReasons: check.reasons }, {}, now.toISOString())
-  return deps.store.commit(claim, [{ to: 'parsed', step: 'parse' }], {}, {}, now.toISOString())
+  const at = deps.now().toISOString()
+  const check = checkClaimForParse(toClaimInput(claim), isoDay(new Date(claim.createdAt)))
+  if (!check.ok) return deps.store.commit(claim, [rejectMove('parse', check.reasons)], { rejectReasons: check.reasons }, {}, at)
+  return deps.store.commit(claim, [{ to: 'parsed', step: 'parse' }], {}, {}, at)
 }

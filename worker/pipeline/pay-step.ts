@@ -1,3 +1,4 @@
+import type { PayoutRecord } from '../claims/d1-claim-store'
 import type { ClaimEvent } from '../contracts'
 import { newId } from '../ids'
 import { buildPayoutJournal, computePayout } from '../payments'
@@ -6,6 +7,11 @@ import type { StepHandler } from './run-step'
 /** The payout rail refused or failed; the claim stays payout_pending and the message is retried. */
 export class PayoutNotSent extends Error {
   override name = 'PayoutNotSent'
+}
+
+/** A claim is payout_pending but its payout row is gone: nothing can be sent until someone looks. */
+export class PayoutRecordMissing extends Error {
+  override name = 'PayoutRecordMissing'
 }
 
 /**
@@ -17,7 +23,7 @@ export const payStep: StepHandler = async (deps, claim) => {
   const at = deps.now().toISOString()
   const events: ClaimEvent[] = []
   let current = claim
-  let payout = await deps.store.findPayout(claim.providerId, claim.id)
+  let payout: Pick<PayoutRecord, 'id' | 'amountCents' | 'idempotencyKey'> | undefined
 
   if (current.status === 'approved') {
     const cutBps = await deps.providerCutBps(claim.providerId)
@@ -33,9 +39,12 @@ export const payStep: StepHandler = async (deps, claim) => {
     if (!result.ok) return result
     current = result.claim
     events.push(...result.events)
+    payout = { id: requested.payoutId, amountCents, idempotencyKey: requested.idempotencyKey }
+  } else {
+    // Resuming after a crash: the payout and its idempotency key were committed with payout_pending.
     payout = await deps.store.findPayout(claim.providerId, claim.id)
   }
-  if (!payout) throw new Error(`claim ${claim.id} is payout_pending without a payout record`)
+  if (!payout) throw new PayoutRecordMissing(`claim ${claim.id} is payout_pending without a payout record`)
 
   const sent = await deps.rail.send({
     idempotencyKey: payout.idempotencyKey,

@@ -80,6 +80,15 @@ describe('the claim pipeline', () => {
     expect(await rows('SELECT id FROM payouts WHERE claim_id = ?', id)).toEqual([])
   })
 
+  it('declines a claim whose payout after the cut would be nothing, instead of leaving it stuck', async () => {
+    const provider = testProvider()
+    const id = await submit(provider, { lines: [{ procedureCode: '99213', modifiers: [], units: 1, chargeCents: 1, diagnosisPointers: [1] }] })
+    const claim = await settled(provider, id)
+    expect(claim.status).toBe('rejected')
+    expect(claim.rejectReasons.map((r) => r.code)).toEqual(['payout-below-minimum'])
+    expect(await rows('SELECT id FROM payouts WHERE claim_id = ?', id)).toEqual([])
+  })
+
   it('changes nothing when a step is delivered again after it is done', async () => {
     const provider = testProvider()
     const id = await submit(provider)

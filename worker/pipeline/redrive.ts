@@ -1,4 +1,4 @@
-import { and, inArray, lt } from 'drizzle-orm'
+import { and, asc, inArray, lt } from 'drizzle-orm'
 import type { ClaimStatus } from '../contracts'
 import { openDb, schema } from '../db'
 import type { PipelineDeps } from './deps'
@@ -20,6 +20,7 @@ export async function redriveStalled(d1: D1Database, deps: Pick<PipelineDeps, 'q
     .select({ id: schema.claims.id, providerId: schema.claims.providerId, status: schema.claims.status })
     .from(schema.claims)
     .where(and(inArray(schema.claims.status, MOVING), lt(schema.claims.updatedAt, before)))
+    .orderBy(asc(schema.claims.updatedAt)) // the longest-waiting first, so a large backlog cannot starve them
     .limit(BATCH)
   await forward(deps, stalled)
   const uploads = await db

@@ -9,6 +9,9 @@ const DEMO_PROVIDER_NAME = 'Demo Family Practice'
 
 export type ApiVariables = { providerId: string; config: EnvConfig }
 
+/** Providers this isolate has already made sure exist: one insert per provider, not one per request. */
+const ensured = new Set<string>()
+
 /**
  * DEVELOPMENT ONLY, replaced by real accounts: when DEV_DEMO_PROVIDER is set outside production,
  * a request acts for the provider named in `X-Dev-Provider` (or the `dev_provider` cookie), else the
@@ -24,11 +27,14 @@ export const principal = createMiddleware<{ Bindings: Env; Variables: ApiVariabl
   if (!/^prv_[a-z0-9_]{1,40}$/i.test(requested)) {
     throw new ApiProblem(400, 'bad-dev-provider', 'X-Dev-Provider must look like prv_...')
   }
-  await createD1ProviderStore(c.env.DB).ensure(
-    requested,
-    requested === DEMO_PROVIDER_ID ? DEMO_PROVIDER_NAME : `Development provider ${requested}`,
-    config.DEFAULT_CUT_BPS,
-  )
+  if (!ensured.has(requested)) {
+    await createD1ProviderStore(c.env.DB).ensure(
+      requested,
+      requested === DEMO_PROVIDER_ID ? DEMO_PROVIDER_NAME : `Development provider ${requested}`,
+      config.DEFAULT_CUT_BPS,
+    )
+    ensured.add(requested)
+  }
   c.set('providerId', requested)
   await next()
 })

@@ -5,6 +5,7 @@ import { Claim, ClaimInput, ClaimListQuery, ClaimPage, ClaimWithTimeline } from 
 import { hasPrefix, newId } from '../../ids'
 import { hubPublisher, stageQueues } from '../../platform/pipeline-deps'
 import { apiRouter, problemDoc as problem } from '../api-app'
+import { afterCommit } from '../after-commit'
 import { ApiProblem } from '../problem'
 
 const submitClaim = createRoute({
@@ -65,14 +66,10 @@ export const claimRoutes = apiRouter()
     }
     const claim = await store.findClaim(providerId, id)
     if (!claim) throw new Error('claim vanished after insert')
-    try {
+    await afterCommit('submit-claim', { claimId: id }, async () => {
       await hubPublisher(c.env).publish(providerId, events.map((e) => toStatusChange(claim, e)))
       await stageQueues(c.env).sendAll([{ queue: 'claims-ingest', body: { step: 'parse', claimId: id, providerId } }])
-    } catch (error) {
-      // The claim is stored: answering 500 would invite a resubmission that is then a duplicate.
-      // The cron re-drive sends on claims that sit in `received`.
-      console.warn(JSON.stringify({ level: 'warn', at: 'submit-claim', claimId: id, error: error instanceof Error ? error.name : 'UnknownError' }))
-    }
+    })
     return c.json(toClaimContract(claim), 202)
   })
   .openapi(listClaims, async (c) => {

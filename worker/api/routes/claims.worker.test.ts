@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { ClaimPage, ClaimWithTimeline } from '../../contracts'
 import { expectProblem } from '../../test/problem'
-import { api, postJson, sampleClaim, testProvider } from '../../test/api-client'
+import { api, eventually, postJson, sampleClaim, testProvider } from '../../test/api-client'
 
 async function countClaims(providerId: string): Promise<number> {
   const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM claims WHERE provider_id = ?').bind(providerId).first<{ n: number }>()
@@ -42,6 +42,13 @@ describe('POST /api/v1/claims', () => {
     expect(await countClaims(provider)).toBe(0)
   })
 
+  it('refuses a body far larger than any claim with 413', async () => {
+    const provider = testProvider()
+    const res = await postJson('/claims', provider, { ...sampleClaim(), note: 'x'.repeat(2 * 1024 * 1024) })
+    await expectProblem(res, 413)
+    expect(await countClaims(provider)).toBe(0)
+  })
+
   it('lists every invalid field', async () => {
     const provider = testProvider()
     const res = await postJson('/claims', provider, { ...sampleClaim(), serviceDate: '2026-13-45', lines: [] })
@@ -59,6 +66,24 @@ describe('POST /api/v1/claims', () => {
     const problem = await expectProblem(await postJson('/claims', provider, input), 409)
     expect(problem.type).toContain('duplicate-claim')
     expect(await countClaims(provider)).toBe(1)
+  })
+})
+
+describe('resubmitting a rejected claim', () => {
+  it('accepts the corrected claim under the same number once the first is rejected, and only once', async () => {
+    const provider = testProvider()
+    const bad = sampleClaim({ diagnoses: ['E11', 'I10'] }) // E11 is a category header, not billable
+    const first = (await (await postJson('/claims', provider, bad)).json()) as { id: string }
+    await eventually(async () => {
+      const claim = ClaimWithTimeline.parse(await (await api(`/claims/${first.id}`, provider)).json())
+      return claim.status === 'rejected'
+    }, 'the first claim to be rejected')
+
+    const corrected = await postJson('/claims', provider, { ...bad, diagnoses: ['E119', 'I10'] })
+    expect(corrected.status).toBe(202)
+    expect(((await corrected.json()) as { id: string }).id).not.toBe(first.id)
+    await expectProblem(await postJson('/claims', provider, { ...bad, diagnoses: ['E119', 'I10'] }), 409)
+    expect(await countClaims(provider)).toBe(2)
   })
 })
 
@@ -115,6 +140,16 @@ describe('GET /api/v1/claims', () => {
     expect(byPayer.items.map((c) => c.claimNumber)).toEqual(['OTHER-2'])
     const none = ClaimPage.parse(await (await api('/claims?status=reconciled', provider)).json())
     expect(none.items).toEqual([])
+  })
+
+  it('searches for the text as typed: an underscore is not a wildcard', async () => {
+    const provider = testProvider()
+    await postJson('/claims', provider, sampleClaim({ claimNumber: 'ACC_77-1' }))
+    await postJson('/claims', provider, sampleClaim({ claimNumber: 'ACCX77-2' }))
+    const page = ClaimPage.parse(await (await api('/claims?q=acc_77', provider)).json())
+    expect(page.items.map((c) => c.claimNumber)).toEqual(['ACC_77-1'])
+    const percent = ClaimPage.parse(await (await api(`/claims?q=${encodeURIComponent('%')}`, provider)).json())
+    expect(percent.items).toEqual([])
   })
 
   it('filters by date range', async () => {

@@ -2,12 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { HonoRequest } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createD1ClaimStore } from '../../claims/d1-claim-store'
-import { CLAIM_CSV_COLUMNS, Upload, UploadWithProgress } from '../../contracts'
+import { CLAIM_CSV_COLUMNS, MAX_CLAIMS_PER_UPLOAD, Upload, UploadWithProgress } from '../../contracts'
 import { hasPrefix, newId } from '../../ids'
 import { parseClaimsCsv } from '../../ingest'
 import { stageQueues } from '../../platform/pipeline-deps'
 import { createD1UploadStore, toUploadContract } from '../../uploads'
 import { apiRouter, problemDoc as problem } from '../api-app'
+import { afterCommit } from '../after-commit'
 import { ApiProblem } from '../problem'
 import { sha256Hex } from '../sha256'
 
@@ -55,6 +56,7 @@ async function readUpload(request: HonoRequest, maxBytes: number): Promise<Recei
     return { bytes: new Uint8Array(await request.arrayBuffer()), filename: name.slice(0, 200) }
   }
   if (/^multipart\/form-data\b/i.test(type)) {
+    // A form that cannot be read never gets here: the route's form validator answers 400 first.
     const form = await request.formData()
     const file = form.get('file')
     if (!file || typeof file === 'string') throw new ApiProblem(400, 'no-file', 'No file in the upload', 'Send the CSV in a form field named "file".')
@@ -104,6 +106,9 @@ uploadRoutes.openapi(uploadClaims, async (c) => {
     }
     const parsed = parseClaimsCsv(decodeUtf8(bytes))
     if (!parsed.ok) throw new ApiProblem(422, 'invalid-csv', 'The CSV cannot be used', `${parsed.errors.length} problem(s) found; nothing was stored.`, parsed.errors)
+    if (parsed.claims.length > MAX_CLAIMS_PER_UPLOAD) {
+      throw new ApiProblem(422, 'too-many-claims', 'The file holds too many claims', `It has ${parsed.claims.length} claims; send at most ${MAX_CLAIMS_PER_UPLOAD} per file.`)
+    }
 
     const numbers = parsed.claims.map((claim) => claim.claimNumber)
     const taken = await createD1ClaimStore(c.env.DB).existingClaimNumbers(providerId, numbers)
@@ -124,7 +129,9 @@ uploadRoutes.openapi(uploadClaims, async (c) => {
       if (String(error).includes('UNIQUE')) throw new ApiProblem(409, 'duplicate-upload', 'This file has been uploaded before')
       throw error
     }
-    await stageQueues(c.env).sendAll([{ queue: 'claims-ingest', body: { step: 'fan-out', uploadId: id, providerId } }])
+    await afterCommit('upload', { uploadId: id }, () =>
+      stageQueues(c.env).sendAll([{ queue: 'claims-ingest', body: { step: 'fan-out', uploadId: id, providerId } }]),
+    )
     return c.json(toUploadContract({ ...record, status: 'received' }), 202)
   })
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { ClaimPage, Upload, UploadWithProgress } from '../../contracts'
+import { ClaimPage, MAX_CLAIMS_PER_UPLOAD, Upload, UploadWithProgress } from '../../contracts'
 import { generateDemoClaimInputs } from '../../generator'
 import { writeClaimsCsv } from '../../ingest'
 import { expectProblem } from '../../test/problem'
@@ -110,6 +110,21 @@ describe('POST /api/v1/uploads', () => {
     const limit = Number(env.MAX_UPLOAD_BYTES)
     const problem = await expectProblem(await postCsv(provider, 'x'.repeat(limit + 70 * 1024)), 413)
     expect(problem.detail).toContain(String(limit))
+    expect(await stored(provider)).toEqual(nothing)
+  })
+
+  it('refuses a multipart body it cannot read with 400, not 500', async () => {
+    const provider = testProvider()
+    const res = await postCsv(provider, 'not really multipart', 'multipart/form-data; boundary=----nothing')
+    const problem = await expectProblem(res, 400)
+    expect(problem.title).toMatch(/form/i)
+    expect(await stored(provider)).toEqual(nothing)
+  })
+
+  it('refuses a file with more claims than one upload may hold', async () => {
+    const provider = testProvider()
+    const problem = await expectProblem(await postCsv(provider, csvOf(MAX_CLAIMS_PER_UPLOAD + 1, 13)), 422)
+    expect(problem.detail).toContain(String(MAX_CLAIMS_PER_UPLOAD))
     expect(await stored(provider)).toEqual(nothing)
   })
 

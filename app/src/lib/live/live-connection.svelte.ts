@@ -115,6 +115,9 @@ export class LiveConnection {
     if (frame.type === 'pong') return
 
     if (frame.type === 'snapshot') {
+      // A hub whose sequence is behind ours was reset (its storage is new): start counting afresh,
+      // or every event from now on would look already seen.
+      if (frame.seq < this.#lastSeq) this.#lastSeq = 0
       this.counters = frame.counters
       this.#countersSeq = frame.seq
       const missed = [...frame.recent].sort((a, b) => a.seq - b.seq)
