@@ -10,12 +10,12 @@ export const Icd10Code = z
   .transform((s) => s.replace('.', '').toUpperCase())
   .pipe(z.string().regex(/^[A-Z][0-9][0-9A-Z]{1,5}$/, { error: 'is not shaped like an ICD-10-CM code' }))
 
-/** CPT (5 digits, or 4 digits + F/T/U) or HCPCS Level II (letter + 4 digits). */
+/** CPT (5 digits; or 4 digits + F Category II, M multianalyte assay, T Category III, U lab analysis) or HCPCS Level II (letter + 4 digits). */
 export const ProcedureCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^([0-9]{4}[0-9FTU]|[A-V][0-9]{4})$/, { error: 'is not shaped like a CPT or HCPCS code' })
+  .regex(/^([0-9]{4}[0-9FMTU]|[A-V][0-9]{4})$/, { error: 'is not shaped like a CPT or HCPCS code' })
 
 export const Modifier = z
   .string()
