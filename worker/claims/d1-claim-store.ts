@@ -208,7 +208,8 @@ async function listEvents(db: Db, providerId: string, claimId: string): Promise<
 /** Which of these claim numbers the provider has in use (by a claim not rejected), and by which claim. */
 async function existingClaimNumbers(db: Db, providerId: string, numbers: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>()
-  for (const part of chunk(numbers, PARAMS_PER_STATEMENT - 1)) {
+  // Two parameters besides the numbers: the provider id and the status.
+  for (const part of chunk(numbers, PARAMS_PER_STATEMENT - 2)) {
     const rows = await db
       .select({ id: claims.id, claimNumber: claims.claimNumber })
       .from(claims)

@@ -45,6 +45,13 @@ describe('POST /api/v1/uploads', () => {
     expect(row).toEqual({ status: 'fanned_out' })
   })
 
+  it('takes a file larger than one D1 statement can check at once (over 100 claim numbers)', async () => {
+    const provider = testProvider()
+    const res = await postCsv(provider, csvOf(250, 14))
+    expect(res.status).toBe(202)
+    expect(Upload.parse(await res.json()).claimCount).toBe(250)
+  })
+
   it('accepts a multipart form with a file field', async () => {
     const provider = testProvider()
     const form = new FormData()
