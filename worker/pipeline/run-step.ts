@@ -4,6 +4,7 @@ import { type PipelineStep, stepHasWork } from '../claims/state-machine'
 import type { StatusChange } from '../contracts'
 import type { PipelineDeps } from './deps'
 import { forward } from './forward'
+import { mapConcurrently } from './map-concurrently'
 
 export type StepOutcome =
   | { kind: 'done'; claim: StoredClaim }
@@ -18,6 +19,9 @@ export class ClaimVersionConflict extends Error {
 
 export type StepHandler = (deps: PipelineDeps, claim: StoredClaim) => Promise<CommitResult>
 
+/** Claims of one batch worked at once: enough to overlap their round trips, few enough to bound connections. */
+const CLAIMS_IN_FLIGHT = 10
+
 /** A claim's outcome and the status changes it has for the hub (its new ones, or its whole history). */
 type Worked = { outcome: StepOutcome; changes: StatusChange[] }
 
@@ -31,14 +35,12 @@ type Worked = { outcome: StepOutcome; changes: StatusChange[] }
 export async function runSteps(deps: PipelineDeps, step: PipelineStep, handler: StepHandler, refs: ClaimRef[]): Promise<StepOutcome[]> {
   const claims = await deps.store.findClaims(refs)
   // The same claim twice in one batch is one piece of work.
-  const work = new Map<string, Promise<Worked>>()
-  for (const ref of refs) {
-    if (work.has(ref.claimId)) continue
-    const claim = claims.get(ref.claimId)
-    work.set(ref.claimId, claim ? moveOne(deps, step, handler, claim) : Promise.resolve({ outcome: { kind: 'unknown-claim' }, changes: [] }))
-  }
-  const worked = new Map<string, Worked>()
-  for (const [id, w] of work) worked.set(id, await w)
+  const ids = [...new Set(refs.map((r) => r.claimId))]
+  const results = await mapConcurrently(ids, CLAIMS_IN_FLIGHT, async (id): Promise<Worked> => {
+    const claim = claims.get(id)
+    return claim ? moveOne(deps, step, handler, claim) : { outcome: { kind: 'unknown-claim' }, changes: [] }
+  })
+  const worked = new Map(ids.map((id, i) => [id, results[i]!]))
 
   const moved = [...worked.values()].flatMap(({ outcome, changes }) =>
     outcome.kind === 'done' || outcome.kind === 'duplicate' ? [{ claim: outcome.claim, changes }] : [],
