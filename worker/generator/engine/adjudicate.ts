@@ -1,14 +1,8 @@
 import type { ClaimInput } from '../../contracts'
-import type { Adjustment, Denial } from './history-record'
+import type { AdjudicatedAmounts, Adjustment, Denial } from './history-record'
 import { allowedBpsFor, type PayerProfile } from './payers'
 
-export type Adjudication = {
-  status: 'paid' | 'partial' | 'denied'
-  billedCents: number
-  allowedCents: number
-  paidCents: number
-  patientResponsibilityCents: number
-  adjustments: Adjustment[]
+export type Adjudication = AdjudicatedAmounts & {
   /** What the denied lines would have paid: recovered if an appeal wins. */
   deniedPayableCents: number
 }

@@ -17,13 +17,17 @@ export type Denial = {
   detail: string
 }
 
-export type Outcome = {
+/** A payer's decision in money: what an 835 carries for the claim. */
+export type AdjudicatedAmounts = {
   status: 'paid' | 'partial' | 'denied'
   billedCents: number
   allowedCents: number
   paidCents: number
   patientResponsibilityCents: number
   adjustments: Adjustment[]
+}
+
+export type Outcome = AdjudicatedAmounts & {
   denial: Denial | null
   submittedOn: string
   filingDelayDays: number
