@@ -1,0 +1,8 @@
+export { CLAIMS_PER_837, CLAIMS_PER_BUNDLE, DEFAULT_FROM, EXPORT_FORMATS, ExportWriteError, generateFiles, generateFilesWithReport, generateRecords } from './generate-files'
+export type { ExportFormat, GeneratedFile, GenerateFilesOptions, GenerateReport } from './generate-files'
+export { birthDateFor, syntheticPatientName } from './synthetic-parties'
+export { FhirExportError, toAdjudicationResult, toFhirBundle, toFhirEntries } from './to-fhir'
+export type { FhirEntry } from './to-fhir'
+export { SYNTHETIC_RECEIVER, SYNTHETIC_SUBMITTER, SYNTHETIC_SUBMITTER_CONTACT, toX12Claim837 } from './to-x12'
+export { MixedPayerRemittance, toX12Remittance835 } from './to-x12-remittance'
+export type { RemittanceMapping, RemittanceOptions } from './to-x12-remittance'
