@@ -1,5 +1,6 @@
 // HistoryRecord -> X12 837P claim. The envelope is the caller's: control numbers belong to the file.
 import type { HistoryRecord, Provider } from '../engine'
+import { x12ClaimBodyFrom } from '../../payers/x12/claim-from-input'
 import type { X12Claim837, X12Envelope, X12Party } from '../../payers/x12/model'
 import { normalizeText } from '../../payers/x12/x12-format'
 import { birthDateFor, patientAddress, practiceAddress, syntheticPatientName } from './synthetic-parties'
@@ -35,21 +36,6 @@ export function toX12Claim837(record: HistoryRecord, provider: Provider, envelop
       birthDate: birthDateFor(patient.age, claim.serviceDate),
       sex: patient.sex,
     },
-    payer: { entityType: '2', lastOrOrganizationName: normalizeText(claim.payer.name), idQualifier: 'PI', id: claim.payer.id },
-    claimId: claim.claimNumber,
-    totalChargeCents: claim.lines.reduce((sum, l) => sum + l.chargeCents, 0),
-    placeOfService: claim.placeOfService,
-    frequencyCode: '1',
-    diagnoses: claim.diagnoses.map((code, i) => ({ qualifier: i === 0 ? 'ABK' : 'ABF', code })),
-    lines: claim.lines.map((l, i) => ({
-      lineNumber: i + 1,
-      procedureCode: l.procedureCode,
-      modifiers: [...l.modifiers],
-      chargeCents: l.chargeCents,
-      unitBasis: 'UN',
-      units: l.units,
-      diagnosisPointers: [...l.diagnosisPointers],
-      serviceDate: claim.serviceDate,
-    })),
+    ...x12ClaimBodyFrom(claim),
   }
 }

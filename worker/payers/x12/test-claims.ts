@@ -4,8 +4,8 @@
 // padded control numbers), so writing then reading gives back an equal value.
 import type { ClaimInput } from '../../contracts/claim'
 import type { X12Adjustment, X12Claim837, X12ClaimPayment, X12Envelope, X12Party, X12Remittance835 } from './model'
+import { x12ClaimBodyFrom } from './claim-from-input'
 import { npiFrom } from './npi'
-import { normalizeText } from './x12-format'
 
 export const TEST_CREATED_AT = '2026-03-02T14:05:00Z'
 
@@ -71,22 +71,7 @@ export function buildTestClaim837(input: ClaimInput, parties: TestParties = {}):
       taxId: `99000${String(1000 + i)}`,
     },
     subscriber,
-    payer: { entityType: '2', lastOrOrganizationName: normalizeText(input.payer.name), idQualifier: 'PI', id: input.payer.id },
-    claimId: input.claimNumber,
-    totalChargeCents: input.lines.reduce((sum, l) => sum + l.chargeCents, 0),
-    placeOfService: input.placeOfService,
-    frequencyCode: '1',
-    diagnoses: input.diagnoses.map((code, n) => ({ qualifier: n === 0 ? 'ABK' : 'ABF', code })),
-    lines: input.lines.map((l, n) => ({
-      lineNumber: n + 1,
-      procedureCode: l.procedureCode,
-      modifiers: [...l.modifiers],
-      chargeCents: l.chargeCents,
-      unitBasis: 'UN',
-      units: l.units,
-      diagnosisPointers: [...l.diagnosisPointers],
-      serviceDate: input.serviceDate,
-    })),
+    ...x12ClaimBodyFrom(input),
   }
   if (parties.dependant) {
     claim.patient = { entityType: '1', lastOrOrganizationName: 'TESTPATIENT', firstName: 'JUNIOR', birthDate: '2015-09-01', sex: 'U', relationship: '19', address: subscriber.address }
