@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { PipelineStep } from '../worker/claims/state-machine'
+import type { PipelineStep } from '../worker/claims'
 import { runSteps, type StepHandler } from '../worker/pipeline'
 import { consume, pipelineDeps } from '../worker/platform'
 import { outcomeToHandled } from './outcome'

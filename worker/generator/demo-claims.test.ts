@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkClaimForParse } from '../claims/parse-checks'
+import { checkClaimForParse } from '../claims'
 import { icd10Status, isKnownProcedureCode, validateClaimCodes } from '../coding'
 import { ClaimInput } from '../contracts'
 import { parseClaimsCsv, writeClaimsCsv } from '../ingest'

@@ -1,4 +1,4 @@
-import { toClaimInput } from '../claims/claim-record'
+import { toClaimInput } from '../claims'
 import { validateClaimCodes } from '../coding'
 import type { StepHandler } from './run-step'
 import { rejectMove } from './moves'

@@ -1,4 +1,4 @@
-import type { ClaimStore } from '../claims/d1-claim-store'
+import type { ClaimStore } from '../claims'
 import type { CodeMessage, IngestMessage, NotificationMessage, PayMessage, ScoreMessage, StatusChange, SubmitMessage } from '../contracts'
 import type { PayoutRail } from '../payments'
 

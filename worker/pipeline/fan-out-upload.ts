@@ -1,6 +1,4 @@
-import { billedTotal } from '../claims/claim-record'
-import { chunk } from '../claims/chunk'
-import type { NewClaim } from '../claims/d1-claim-store'
+import { billedTotal, chunk, type NewClaim } from '../claims'
 import type { StatusChange } from '../contracts'
 import { stableId } from '../ids'
 import { parseClaimsCsv } from '../ingest'

@@ -1,4 +1,4 @@
-import type { StoredClaim } from '../claims/claim-record'
+import type { StoredClaim } from '../claims'
 import type { PipelineDeps, StageMessage } from './deps'
 
 type ClaimRef = Pick<StoredClaim, 'id' | 'providerId' | 'status'>

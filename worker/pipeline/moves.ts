@@ -1,5 +1,5 @@
 import type { ClaimReason } from '../contracts'
-import type { ClaimMove } from '../claims/d1-claim-store'
+import type { ClaimMove } from '../claims'
 
 export function rejectMove(step: string, reasons: ClaimReason[]): ClaimMove {
   return { to: 'rejected', step, detail: { reasons: reasons.map((r) => r.code) } }

@@ -1,5 +1,4 @@
-import { checkClaimForParse } from '../claims/parse-checks'
-import { toClaimInput } from '../claims/claim-record'
+import { checkClaimForParse, toClaimInput } from '../claims'
 import type { StepHandler } from './run-step'
 import { isoDay, rejectMove } from './moves'
 

@@ -1,4 +1,4 @@
-import type { PayoutRecord } from '../claims/d1-claim-store'
+import type { PayoutRecord } from '../claims'
 import type { ClaimEvent } from '../contracts'
 import { newId } from '../ids'
 import { buildPayoutJournal, computePayout } from '../payments'

@@ -1,7 +1,7 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import worker from '../index'
-import { createD1ClaimStore } from '../claims/d1-claim-store'
+import { createD1ClaimStore } from '../claims'
 import { newId } from '../ids'
 import { eventually, sampleClaim, testProvider } from '../test/api-client'
 

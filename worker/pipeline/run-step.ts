@@ -1,6 +1,4 @@
-import { type StoredClaim, toStatusChange } from '../claims/claim-record'
-import type { ClaimRef, CommitResult } from '../claims/d1-claim-store'
-import { type PipelineStep, stepHasWork } from '../claims/state-machine'
+import { type ClaimRef, type CommitResult, type PipelineStep, type StoredClaim, stepHasWork, toStatusChange } from '../claims'
 import type { StatusChange } from '../contracts'
 import type { PipelineDeps } from './deps'
 import { forward } from './forward'

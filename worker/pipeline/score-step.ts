@@ -1,4 +1,4 @@
-import { toClaimInput } from '../claims/claim-record'
+import { toClaimInput } from '../claims'
 import type { ClaimReason } from '../contracts'
 import { computePayout } from '../payments'
 import { isApprovedForPayout, scoreClaimByRules } from '../risk'

@@ -1,4 +1,4 @@
-import { toClaimContract } from '../claims/claim-record'
+import { toClaimContract } from '../claims'
 import type { StepHandler } from './run-step'
 
 /**

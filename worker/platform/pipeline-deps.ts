@@ -1,6 +1,5 @@
-import { createD1ClaimStore } from '../claims/d1-claim-store'
+import { chunk, createD1ClaimStore } from '../claims'
 import { readConfig } from '../config'
-import { chunk } from '../claims/chunk'
 import type { StatusChange } from '../contracts'
 import { SandboxPayoutRail } from '../payments'
 import type { PipelineDeps, StageMessage, StageQueues } from '../pipeline'

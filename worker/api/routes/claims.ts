@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { toClaimContract, toStatusChange } from '../../claims/claim-record'
-import { createD1ClaimStore, isDuplicateClaimNumber } from '../../claims/d1-claim-store'
+import { createD1ClaimStore, isDuplicateClaimNumber, toClaimContract, toStatusChange } from '../../claims'
 import { Claim, ClaimInput, ClaimListQuery, ClaimPage, ClaimWithTimeline } from '../../contracts'
 import { hasPrefix, newId } from '../../ids'
 import { hubPublisher, stageQueues } from '../../platform/pipeline-deps'

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { HonoRequest } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { createD1ClaimStore } from '../../claims/d1-claim-store'
+import { createD1ClaimStore } from '../../claims'
 import { CLAIM_CSV_COLUMNS, MAX_CLAIMS_PER_UPLOAD, Upload, UploadWithProgress } from '../../contracts'
 import { hasPrefix, newId } from '../../ids'
 import { parseClaimsCsv } from '../../ingest'

@@ -1,0 +1,8 @@
+export { chunk, PARAMS_PER_STATEMENT } from './chunk'
+export { billedTotal, searchTextOf, toClaimContract, toClaimInput, toStatusChange } from './claim-record'
+export type { ClaimRow, StoredClaim } from './claim-record'
+export { createD1ClaimStore, isDuplicateClaimNumber } from './d1-claim-store'
+export type { ClaimListPage, ClaimMove, ClaimPatch, ClaimRef, ClaimStore, CommitEffects, CommitResult, JournalLine, NewClaim, PayoutRecord } from './d1-claim-store'
+export { checkClaimForParse, MAX_CLAIM_BILLED_CENTS } from './parse-checks'
+export { checkPath, checkTransition, isFinal, MAX_RECODES, STEP_ACCEPTS, stepHasWork } from './state-machine'
+export type { PipelineStep, TransitionCheck } from './state-machine'
