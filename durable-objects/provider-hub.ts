@@ -53,7 +53,7 @@ export class ProviderHub extends DurableObject<Env> {
       const counters = applyChange(this.countersFor(day), change)
       this.sql.exec('INSERT OR REPLACE INTO counters (day, body) VALUES (?, ?)', day, JSON.stringify(counters))
       const event: LiveEvent = { ...change, seq: inserted.seq }
-      this.broadcast({ type: 'claim.status', event, counters: this.countersFor(today()) })
+      this.broadcast({ type: 'claim.status', event, counters: day === today() ? counters : this.countersFor(today()) })
     }
     if (fresh > 0) this.sql.exec('DELETE FROM events WHERE seq <= (SELECT MAX(seq) FROM events) - ?', RECENT_KEPT)
     return fresh

@@ -61,8 +61,8 @@ export type R4Claim = z.infer<typeof R4Claim>
 
 const outcome = z.enum(['queued', 'complete', 'error', 'partial'])
 
-export const R4ClaimResponse = z.object({
-  resourceType: z.literal('ClaimResponse'),
+/** What a payer's answer (ClaimResponse or ExplanationOfBenefit) says first: whose claim, from whom, when. */
+const payerAnswerHeader = {
   id: R4Id,
   status: z.literal('active'),
   type: R4CodeableConcept,
@@ -70,28 +70,29 @@ export const R4ClaimResponse = z.object({
   patient: R4Reference,
   created: date,
   insurer: R4Reference,
+}
+const R4Total = z.object({ category: R4CodeableConcept, amount: R4Money })
+const R4ProcessNote = z.object({ number: z.int().positive(), type: z.enum(['display', 'print', 'printoper']), text: z.string().min(1) })
+
+export const R4ClaimResponse = z.object({
+  resourceType: z.literal('ClaimResponse'),
+  ...payerAnswerHeader,
   requestor: R4Reference.optional(),
   request: R4Reference,
   outcome,
   disposition: z.string().optional(),
   item: z.array(z.object({ itemSequence: z.int().positive(), adjudication: z.array(R4Adjudication).min(1) })).optional(),
   adjudication: z.array(R4Adjudication).optional(),
-  total: z.array(z.object({ category: R4CodeableConcept, amount: R4Money })).optional(),
+  total: z.array(R4Total).optional(),
   payment: z.object({ type: R4CodeableConcept, amount: R4Money }).optional(),
-  processNote: z.array(z.object({ number: z.int().positive(), type: z.enum(['display', 'print', 'printoper']), text: z.string().min(1) })).optional(),
+  processNote: z.array(R4ProcessNote).optional(),
   error: z.array(z.object({ code: R4CodeableConcept })).optional(),
 })
 export type R4ClaimResponse = z.infer<typeof R4ClaimResponse>
 
 export const R4ExplanationOfBenefit = z.object({
   resourceType: z.literal('ExplanationOfBenefit'),
-  id: R4Id,
-  status: z.literal('active'),
-  type: R4CodeableConcept,
-  use,
-  patient: R4Reference,
-  created: date,
-  insurer: R4Reference,
+  ...payerAnswerHeader,
   provider: R4Reference,
   claim: R4Reference,
   claimResponse: R4Reference,
@@ -101,9 +102,9 @@ export const R4ExplanationOfBenefit = z.object({
     .array(z.object({ sequence: z.int().positive(), productOrService: R4CodeableConcept, servicedDate: date, adjudication: z.array(R4Adjudication).min(1) }))
     .min(1),
   adjudication: z.array(R4Adjudication).optional(),
-  total: z.array(z.object({ category: R4CodeableConcept, amount: R4Money })).min(1),
+  total: z.array(R4Total).min(1),
   payment: z.object({ amount: R4Money }),
-  processNote: z.array(z.object({ number: z.int().positive(), type: z.enum(['display', 'print', 'printoper']), text: z.string().min(1) })).optional(),
+  processNote: z.array(R4ProcessNote).optional(),
 })
 export type R4ExplanationOfBenefit = z.infer<typeof R4ExplanationOfBenefit>
 
