@@ -1,8 +1,25 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+/** Fresh secrets for each test run: tests never depend on a key that exists anywhere else. */
+function testSecrets() {
+  const key = () => randomBytes(32).toString('base64')
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'dev-test', alg: 'RS256' }
+  return {
+    PHI_KEYS: `v1:${key()}`,
+    PHI_ACTIVE_KEY: 'v1',
+    BLIND_INDEX_KEY: key(),
+    SESSION_SIGNING_KEY: key(),
+    DEV_ACCESS: 'true',
+    DEV_ACCESS_PRIVATE_JWK: JSON.stringify(jwk),
+    DEV_OUTBOX: 'true',
+  }
+}
 
 // Two kinds of test beside the code:
 //   *.test.ts         plain modules (domain logic, the app's pure helpers), in Node: fast, no bindings
@@ -15,7 +32,7 @@ export default defineConfig({
         resolve: { alias: { $contracts: here('./worker/contracts'), $lib: here('./app/src/lib') } },
         test: {
           name: 'unit',
-          include: ['worker/**/*.test.ts', 'scripts/**/*.test.ts', 'app/src/**/*.test.ts'],
+          include: ['worker/**/*.test.ts', 'scripts/**/*.test.ts', 'app/src/**/*.test.ts', 'clients/**/*.test.ts'],
           exclude: ['**/*.worker.test.ts', 'node_modules/**'],
           environment: 'node',
         },
@@ -30,7 +47,7 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
-                DEV_DEMO_PROVIDER: 'true',
+                ...testSecrets(),
                 ENVIRONMENT: 'test',
               },
             },

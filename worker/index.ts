@@ -7,10 +7,14 @@ import {
   consumeNotifications,
   consumePayerSubmit,
 } from '../queues'
-import { createApi } from './api'
+import { createApi, problemBody, problemResponse } from './api'
+import { ACCESS_HEADER, verifyAdminAccess } from './api/middleware/admin-access'
+import { readConfig } from './config'
+import { identityDeps, pruneNonces, reencryptBatch, sealAuditLog } from './identity'
 import { renderPage } from './pages/kit-handler'
 import { redriveStalled } from './pipeline'
 import { stageQueues } from './platform'
+import { emulateAccessEdge, refreshSessionOnRequest, withSecurityHeaders } from './web'
 
 export { ProviderHub } from '../durable-objects/provider-hub'
 
@@ -28,11 +32,26 @@ const CONSUMERS: Record<string, (batch: MessageBatch<unknown>, env: Env) => Prom
 /** A claim untouched this long in a moving status is re-driven by the cron. */
 const STALE_AFTER_MS = 10 * 60 * 1000
 
+const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/')
+const isAdminPage = (pathname: string) => pathname === '/admin' || pathname.startsWith('/admin/')
+
+async function route(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  const { pathname } = new URL(request.url)
+  if (isApi(pathname)) return api.fetch(request, env, ctx)
+  // Admin pages are refused before anything renders, as the admin API is.
+  if (isAdminPage(pathname)) {
+    const access = await verifyAdminAccess(request.headers.get(ACCESS_HEADER) ?? undefined, readConfig(env), env)
+    if (!access.ok) return problemResponse(problemBody(401, 'access-required', 'ClaimPay staff only', 'Sign in through Cloudflare Access.'))
+  }
+  return renderPage(request, env, ctx, { fetch: (r) => Promise.resolve(api.fetch(r, env, ctx)) })
+}
+
 export default {
-  fetch(request, env, ctx) {
-    const { pathname } = new URL(request.url)
-    if (pathname === '/api' || pathname.startsWith('/api/')) return api.fetch(request, env, ctx)
-    return renderPage(request, env, ctx, { fetch: (r) => Promise.resolve(api.fetch(r, env, ctx)) })
+  async fetch(request, env, ctx) {
+    const { request: session, setCookies } = await refreshSessionOnRequest(emulateAccessEdge(request, env), env).catch(() => ({ request, setCookies: [] as string[] }))
+    const response = withSecurityHeaders(await route(session, env, ctx), isApi(new URL(request.url).pathname) ? 'api' : 'page')
+    for (const cookie of setCookies) response.headers.append('set-cookie', cookie)
+    return response
   },
 
   async queue(batch, env, _ctx) {
@@ -48,5 +67,11 @@ export default {
   async scheduled(controller, env, _ctx) {
     const result = await redriveStalled(env.DB, { queues: stageQueues(env) }, new Date(controller.scheduledTime), STALE_AFTER_MS)
     if (result.claims || result.uploads) console.info(JSON.stringify({ level: 'info', at: 'cron', redriven: result }))
+    // Housekeeping for identity: seal the audit chain, forget expired nonces, move sealed fields to the active key.
+    const deps = await identityDeps(env)
+    const sealed = await sealAuditLog(deps.db, 1000)
+    await pruneNonces(deps)
+    const rotation = await reencryptBatch(deps.db, deps.keyring)
+    if (sealed || rotation.reencrypted || rotation.failed) console.info(JSON.stringify({ level: 'info', at: 'cron', auditSealed: sealed, rotation }))
   },
 } satisfies ExportedHandler<Env, unknown>

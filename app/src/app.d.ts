@@ -18,7 +18,7 @@ declare global {
     }
     interface Platform {
       /** The Worker's env plus the in-process API; the app reads only these members of it. */
-      env: { API: InProcessApi; DEV_DEMO_PROVIDER?: string; ENVIRONMENT?: string }
+      env: { API: InProcessApi; ENVIRONMENT?: string }
       context: KitExecutionContext
     }
   }

@@ -1,6 +1,6 @@
-import { OpenAPIHono } from '@hono/zod-openapi'
+import { OpenAPIHono, type z } from '@hono/zod-openapi'
 import { Problem } from '../contracts'
-import type { ApiVariables } from './middleware/principal'
+import type { ApiVariables } from './middleware/context'
 import { ApiProblem } from './problem'
 
 export type ApiEnv = { Bindings: Env; Variables: ApiVariables }
@@ -23,4 +23,14 @@ export function apiRouter() {
 /** An error response in the OpenAPI description: every failure is a problem document. */
 export function problemDoc(description: string) {
   return { description, content: { 'application/problem+json': { schema: Problem } } }
+}
+
+/** A required JSON request body in a route definition. */
+export function jsonBody<S extends z.ZodType>(schema: S) {
+  return { body: { required: true, content: { 'application/json': { schema } } } }
+}
+
+/** A JSON success response in a route definition. */
+export function jsonOk<S extends z.ZodType>(description: string, schema: S) {
+  return { description, content: { 'application/json': { schema } } }
 }

@@ -1,1 +1,1 @@
-export { demoProviderEnabled, EnvConfig, readConfig } from './env-config'
+export { devAccessEnabled, devOutboxEnabled, EnvConfig, readConfig } from './env-config'

@@ -17,7 +17,9 @@ export {
 export { DayCounters, LiveClientFrame, LiveEvent, LiveFrame, StatusChange } from './live'
 export { Problem } from './problem'
 export {
+  ClaimNotificationMessage,
   CodeMessage,
+  EmailMessage,
   IngestMessage,
   NotificationMessage,
   PayMessage,

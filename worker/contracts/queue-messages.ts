@@ -18,9 +18,16 @@ export type ScoreMessage = z.infer<typeof ScoreMessage>
 export type PayMessage = z.infer<typeof PayMessage>
 export type SubmitMessage = z.infer<typeof SubmitMessage>
 
-export const NotificationMessage = z.object({
+export const ClaimNotificationMessage = z.object({
   step: z.literal('notify'),
   kind: z.enum(['claim.rejected', 'claim.paid']),
   ...claimRef,
 })
+export type ClaimNotificationMessage = z.infer<typeof ClaimNotificationMessage>
+
+/** An email waiting in the outbox: the message names it; the sealed body stays in D1. */
+export const EmailMessage = z.object({ step: z.literal('email'), outboxId: z.string().startsWith('eml_') })
+export type EmailMessage = z.infer<typeof EmailMessage>
+
+export const NotificationMessage = z.discriminatedUnion('step', [ClaimNotificationMessage, EmailMessage])
 export type NotificationMessage = z.infer<typeof NotificationMessage>

@@ -22,8 +22,17 @@ export const users = sqliteTable('users', {
   email: text('email').notNull(),
   displayName: text('display_name').notNull(),
   role: text('role', { enum: ['owner', 'admin', 'biller', 'viewer'] }).notNull(),
+  /** Argon2id PHC string (worker/identity/password.ts). */
+  passwordHash: text('password_hash').notNull().default(''),
+  emailVerifiedAt: text('email_verified_at'),
+  /** Sealed base32 TOTP secret; enabled only once a first code has been proven. */
+  totpSecretSealed: text('totp_secret_sealed'),
+  totpEnabledAt: text('totp_enabled_at'),
+  /** Highest TOTP time step accepted, so a code cannot be used twice. */
+  totpLastStep: integer('totp_last_step'),
+  removedAt: text('removed_at'),
   createdAt: createdAt(),
-}, (t) => [uniqueIndex('users_email').on(t.email)])
+}, (t) => [uniqueIndex('users_email').on(t.email), index('users_provider').on(t.providerId)])
 
 export const uploads = sqliteTable('uploads', {
   id: text('id').primaryKey(),
@@ -57,6 +66,15 @@ export const claims = sqliteTable('claims', {
   payoutCents: integer('payout_cents'),
   rejectReasons: text('reject_reasons', { mode: 'json' }).$type<{ code: string; message: string }[]>(),
   recodeCount: integer('recode_count').notNull().default(0),
+  /** Patient identifiers and the clinical note, each sealed with the field cipher (worker/identity/crypto). */
+  patientNameSealed: text('patient_name_sealed'),
+  patientDobSealed: text('patient_dob_sealed'),
+  patientAddressSealed: text('patient_address_sealed'),
+  memberIdSealed: text('member_id_sealed'),
+  noteSealed: text('note_sealed'),
+  /** Keyed blind index of the member id: finds a patient's other claims without reading the id. */
+  memberIdIndex: text('member_id_index'),
+  patientSex: text('patient_sex', { enum: ['F', 'M', 'U'] }),
   /** Lower-cased claim id, number, payer and codes: what the claims table's search box matches. */
   searchText: text('search_text').notNull(),
   createdAt: createdAt(),
@@ -64,6 +82,7 @@ export const claims = sqliteTable('claims', {
 }, (t) => [
   index('claims_provider_id').on(t.providerId, t.id),
   index('claims_provider_status').on(t.providerId, t.status, t.id),
+  index('claims_provider_member').on(t.providerId, t.memberIdIndex, t.serviceDate),
   uniqueIndex('claims_upload_row').on(t.uploadId, t.uploadRow),
   // A provider's claim number identifies one live claim: sending it again is a duplicate. A rejected
   // claim frees its number, so the corrected claim can be sent under the same one.
@@ -145,7 +164,16 @@ export const auditLog = sqliteTable('audit_log', {
   subjectId: text('subject_id').notNull(),
   detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
   at: text('at').notNull(),
-}, (t) => [index('audit_subject').on(t.subjectType, t.subjectId)])
+  /** Assigned by the sealer (worker/identity/audit): position in the hash chain and the chain hashes. */
+  seq: integer('seq'),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+}, (t) => [
+  index('audit_subject').on(t.subjectType, t.subjectId),
+  uniqueIndex('audit_seq').on(t.seq),
+  index('audit_provider').on(t.providerId, t.id),
+  index('audit_unsealed').on(t.id).where(sql`${t.seq} is null`),
+])
 
 /** In-app notifications written by the notifications consumer (email and SMS adapters come later). */
 export const notifications = sqliteTable('notifications', {

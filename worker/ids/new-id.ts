@@ -1,7 +1,9 @@
 // Crockford base32: sortable as text, no ambiguous letters.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
-export type IdPrefix = 'prv' | 'usr' | 'clm' | 'evt' | 'upl' | 'pay' | 'jnl' | 'led' | 'aud' | 'ntf' | 'dlq'
+export type IdPrefix =
+  | 'prv' | 'usr' | 'clm' | 'evt' | 'upl' | 'pay' | 'jnl' | 'led' | 'aud' | 'ntf' | 'dlq'
+  | 'ses' | 'tok' | 'key' | 'ptn' | 'ptk' | 'eml'
 
 /**
  * A prefixed, time-sortable id (ULID layout: 48-bit millisecond time, then 80 random bits), e.g.

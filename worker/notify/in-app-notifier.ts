@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm'
-import type { NotificationMessage } from '../contracts'
+import type { ClaimNotificationMessage } from '../contracts'
 import { openDb, schema } from '../db'
 import { newId } from '../ids'
 
 const { claims, notifications } = schema
 
-function messageFor(kind: NotificationMessage['kind'], claimNumber: string, payoutCents: number | null): string {
+function messageFor(kind: ClaimNotificationMessage['kind'], claimNumber: string, payoutCents: number | null): string {
   if (kind === 'claim.paid') return `Claim ${claimNumber} was paid out: ${((payoutCents ?? 0) / 100).toFixed(2)} USD is on its way.`
   return `Claim ${claimNumber} was not accepted for same-day payment. Open it to see why and what to fix.`
 }
@@ -17,7 +17,7 @@ function messageFor(kind: NotificationMessage['kind'], claimNumber: string, payo
 export function createInAppNotifier(d1: D1Database) {
   const db = openDb(d1)
   return {
-    async notify(message: NotificationMessage): Promise<boolean> {
+    async notify(message: ClaimNotificationMessage): Promise<boolean> {
       const claim = await db.query.claims.findFirst({
         columns: { claimNumber: true, payoutCents: true },
         where: and(eq(claims.providerId, message.providerId), eq(claims.id, message.claimId)),

@@ -1,1 +1,3 @@
+export { deliverEmail, outboxEmail, readOutbox } from './email-outbox'
+export type { OutgoingEmail } from './email-outbox'
 export { createInAppNotifier } from './in-app-notifier'

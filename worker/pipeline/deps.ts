@@ -1,5 +1,5 @@
 import type { ClaimStore } from '../claims'
-import type { CodeMessage, IngestMessage, NotificationMessage, PayMessage, ScoreMessage, StatusChange, SubmitMessage } from '../contracts'
+import type { ClaimNotificationMessage, CodeMessage, IngestMessage, PayMessage, ScoreMessage, StatusChange, SubmitMessage } from '../contracts'
 import type { PayoutRail } from '../payments'
 
 /** A message for one of the pipeline's queues. */
@@ -9,7 +9,7 @@ export type StageMessage =
   | { queue: 'claims-score'; body: ScoreMessage }
   | { queue: 'claims-pay'; body: PayMessage }
   | { queue: 'payer-submit'; body: SubmitMessage }
-  | { queue: 'notifications'; body: NotificationMessage }
+  | { queue: 'notifications'; body: ClaimNotificationMessage }
 
 /** Where stage messages go; the Worker sends each queue's share as one batch. */
 export type StageQueues = { sendAll(messages: StageMessage[]): Promise<void> }

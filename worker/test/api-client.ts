@@ -1,16 +1,23 @@
 import { SELF } from 'cloudflare:test'
 import type { ClaimInput } from '../contracts'
+import type { Role } from '../identity'
 import { claimFixture } from './claim-fixture'
+import { sessionHeaders, signedInAs } from './sessions'
 
 /** A provider id unique to one test, so tests never see each other's claims (queues run in the background). */
 export function testProvider(): string {
   return `prv_t${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`
 }
 
-export function api(path: string, provider: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers)
-  headers.set('x-dev-provider', provider)
+/** A request to the API as a signed-in member of `provider` (an admin unless `role` says otherwise). */
+export async function api(path: string, provider: string, init: RequestInit = {}, role: Role = 'admin'): Promise<Response> {
+  const headers = sessionHeaders(await signedInAs(provider, role), init.headers)
   return SELF.fetch(`https://claimpay.test/api/v1${path}`, { ...init, headers })
+}
+
+/** A request with no credentials at all. */
+export function anonymous(path: string, init: RequestInit = {}): Promise<Response> {
+  return SELF.fetch(`https://claimpay.test/api/v1${path}`, init)
 }
 
 export function postJson(path: string, provider: string, body: unknown): Promise<Response> {

@@ -1,4 +1,5 @@
 import { ClaimPage, ClaimWithTimeline, UploadWithProgress } from '$contracts'
+import type { z } from 'zod'
 import { localProblem, parseApiResponse, type ApiResult } from './result'
 import type { ClaimPage as ClaimPageT, ClaimWithTimeline as ClaimWithTimelineT, UploadWithProgress as UploadWithProgressT } from '$contracts'
 
@@ -23,4 +24,9 @@ export function fetchClaimPage(query: URLSearchParams, signal?: AbortSignal): Pr
 
 export function fetchUpload(id: string, signal?: AbortSignal): Promise<ApiResult<UploadWithProgressT>> {
   return get(`/api/v1/uploads/${encodeURIComponent(id)}`, (r) => parseApiResponse(r, UploadWithProgress), signal)
+}
+
+/** Any same-origin GET, parsed with its contract. */
+export function fetchParsed<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<ApiResult<z.output<S>>> {
+  return get(path, (r) => parseApiResponse(r, schema), signal)
 }

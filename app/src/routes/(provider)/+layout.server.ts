@@ -1,9 +1,18 @@
-import { DEMO_PROVIDER_ID } from '$contracts'
+import { error, redirect } from '@sveltejs/kit'
+import { Me } from '$contracts/identity'
+import { SECURITY_PATH } from '$lib/auth/session'
+import { providerApiCall } from '$lib/server/provider-api'
 import type { LayoutServerLoad } from './$types'
 
-/** Mirrors the Worker's development-only provider selection (worker/api/middleware/principal.ts). */
-export const load: LayoutServerLoad = ({ platform, cookies }) => {
-  const env = platform?.env
-  const devMode = env?.DEV_DEMO_PROVIDER === 'true' && env.ENVIRONMENT !== 'production'
-  return { devProvider: devMode ? (cookies.get('dev_provider') ?? DEMO_PROVIDER_ID) : null }
+/** Every provider page needs a signed-in member: who they are, and what they may do, for the nav. */
+export const load: LayoutServerLoad = async (event) => {
+  const result = await providerApiCall(event, '/api/v1/auth/me', Me)
+  if (!result.ok) {
+    const { status, title, detail } = result.problem
+    error(status >= 400 && status < 600 ? status : 502, detail ?? title)
+  }
+  const me = result.data
+  // An owner's account is not usable until it has a second factor; the API refuses the rest anyway.
+  if (me.mfaEnrollmentRequired && event.url.pathname !== SECURITY_PATH) redirect(303, SECURITY_PATH)
+  return { me }
 }

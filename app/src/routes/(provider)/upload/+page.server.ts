@@ -1,11 +1,14 @@
 import { fail } from '@sveltejs/kit'
 import { Upload } from '$contracts'
 import { localProblem } from '$lib/api/result'
-import { apiCall } from '$lib/server/api'
+import { providerApiCall } from '$lib/server/provider-api'
 import type { Actions } from './$types'
 
 export const actions: Actions = {
-  /** Forwards the chosen file to the API in-process; the page works without JavaScript too. */
+  /**
+   * Forwards the chosen file to the API in-process; the page works without JavaScript too. The CSRF
+   * header the API wants is added by apiFetch from the session's cookie.
+   */
   default: async (event) => {
     let form: FormData
     try {
@@ -19,7 +22,7 @@ export const actions: Actions = {
     }
     const body = new FormData()
     body.set('file', file, file.name)
-    const result = await apiCall(event, '/api/v1/uploads', Upload, { method: 'POST', body })
+    const result = await providerApiCall(event, '/api/v1/uploads', Upload, { method: 'POST', body })
     if (!result.ok) {
       const status = result.problem.status >= 400 && result.problem.status < 600 ? result.problem.status : 502
       return fail(status, { problem: result.problem })

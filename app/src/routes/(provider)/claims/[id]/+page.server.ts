@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit'
 import { ClaimWithTimeline } from '$contracts'
-import { apiCall } from '$lib/server/api'
+import { providerApiCall } from '$lib/server/provider-api'
 import type { PageServerLoad } from './$types'
 
 export const load: PageServerLoad = async (event) => {
-  const result = await apiCall(event, `/api/v1/claims/${encodeURIComponent(event.params.id)}`, ClaimWithTimeline)
+  const result = await providerApiCall(event, `/api/v1/claims/${encodeURIComponent(event.params.id)}`, ClaimWithTimeline)
   if (!result.ok) {
     const { status, title, detail } = result.problem
     if (status === 404) error(404, 'We could not find this claim. It may belong to another account, or the link is mistyped.')

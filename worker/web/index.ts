@@ -1,0 +1,3 @@
+export { emulateAccessEdge } from './dev-access-cookie'
+export { withSecurityHeaders } from './security-headers'
+export { refreshSessionOnRequest } from './session-refresh'
