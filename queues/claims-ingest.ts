@@ -1,6 +1,8 @@
+import { sealClaimPhi } from '../worker/claims'
 import { IngestMessage } from '../worker/contracts'
+import { loadKeyring } from '../worker/identity'
 import { fanOutUpload, parseStep, runSteps } from '../worker/pipeline'
-import { consume, type Handled, pipelineDeps } from '../worker/platform'
+import { consume, type Handled, pipelineDeps, sealedFiles } from '../worker/platform'
 import { createD1UploadStore } from '../worker/uploads'
 import { outcomeToHandled } from './outcome'
 
@@ -8,7 +10,10 @@ import { outcomeToHandled } from './outcome'
 export async function consumeClaimsIngest(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const deps = pipelineDeps(env)
   const uploads = createD1UploadStore(env.DB)
-  const readText = async (key: string) => (await env.FILES.get(key))?.text() ?? null
+  const keyring = await loadKeyring(env)
+  const files = sealedFiles(env.FILES, keyring)
+  const readText = (key: string) => files.getText(key)
+  const sealPhi = (claimId: string, input: Parameters<typeof sealClaimPhi>[2]) => sealClaimPhi(keyring, claimId, input)
 
   await consume(batch, IngestMessage, env.CLAIMS_INGEST_DLQ, async (messages) => {
     const parses = messages.flatMap((m) => (m.step === 'parse' ? [m] : []))
@@ -17,7 +22,7 @@ export async function consumeClaimsIngest(batch: MessageBatch<unknown>, env: Env
       messages.map(async (m): Promise<Handled> => {
         if (m.step === 'parse') return parsed[parses.indexOf(m)]!
         try {
-          const outcome = await fanOutUpload({ ...deps, uploads, readText }, m)
+          const outcome = await fanOutUpload({ ...deps, uploads, readText, sealPhi }, m)
           if (outcome.kind === 'done') return { kind: 'ack' }
           return { kind: 'dead-letter', reason: outcome.kind === 'unknown-upload' ? 'unknown upload' : outcome.reason }
         } catch (error) {

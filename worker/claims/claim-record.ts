@@ -1,4 +1,5 @@
 import type { Claim, ClaimEvent, ClaimInput, ClaimLine, ClaimStatus, StatusChange } from '../contracts'
+import type { SealedClaimPhi } from './claim-phi'
 
 /** The claim as stored in D1 (one row of `claims`), before lines and diagnoses are attached. */
 export type ClaimRow = {
@@ -21,7 +22,7 @@ export type ClaimRow = {
   recodeCount: number
   createdAt: string
   updatedAt: string
-}
+} & Partial<SealedClaimPhi>
 
 export type StoredClaim = ClaimRow & {
   diagnoses: string[]

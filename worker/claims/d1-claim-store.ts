@@ -4,6 +4,7 @@ import type { ClaimEvent, ClaimInput, ClaimListQuery, ClaimReason, ClaimStatus }
 import { type Db, openDb, schema } from '../db'
 import { newId } from '../ids'
 import { chunk, PARAMS_PER_STATEMENT } from './chunk'
+import { NO_PHI, type SealedClaimPhi } from './claim-phi'
 import { type ClaimRow, type StoredClaim, billedTotal, searchTextOf } from './claim-record'
 import { checkPath } from './state-machine'
 
@@ -14,6 +15,8 @@ export type NewClaim = {
   input: ClaimInput
   uploadId?: string
   uploadRow?: number
+  /** The patient and note, already sealed (claims/claim-phi.ts): the store never sees them in clear. */
+  phi?: SealedClaimPhi
 }
 
 export type ClaimMove = { to: ClaimStatus; step: string; detail?: Record<string, unknown> }
@@ -103,6 +106,7 @@ async function insertClaims(db: Db, providerId: string, drafts: NewClaim[], at: 
           status: 'received',
           version: 1,
           searchText: searchTextOf(draft.id, input),
+          ...(draft.phi ?? NO_PHI),
           createdAt: at,
           updatedAt: at,
         })

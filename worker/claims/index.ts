@@ -1,4 +1,6 @@
 export { chunk, PARAMS_PER_STATEMENT } from './chunk'
+export { CLAIM_PHI_COLUMNS, claimPhiAad, hasPhi, MEMBER_ID_INDEX, NO_PHI, openClaimPhi, sealClaimPhi, SealedFieldUnreadable } from './claim-phi'
+export type { ClaimPhiColumn, SealedClaimPhi } from './claim-phi'
 export { billedTotal, searchTextOf, toClaimContract, toClaimInput, toStatusChange } from './claim-record'
 export type { ClaimRow, StoredClaim } from './claim-record'
 export { createD1ClaimStore, isDuplicateClaimNumber } from './d1-claim-store'

@@ -38,10 +38,33 @@ export const PayerInput = z.object({
   name: z.string().trim().min(1).max(60),
 })
 
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+export const PatientAddress = z.object({
+  line1: text(55),
+  line2: text(55).optional(),
+  city: text(30),
+  state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: 'a state is its two-letter code' }),
+  postalCode: z.string().trim().regex(/^[0-9]{5}(-?[0-9]{4})?$/, { error: 'a ZIP code is 5 or 9 digits' }),
+})
+
 /**
- * One claim as a provider submits it. Patient demographics are not accepted yet: they are PHI and
- * arrive together with field-level encryption. `claimNumber` is the provider's own patient control
- * number (X12 CLM01, at most 38 characters).
+ * The patient (X12 subscriber/patient loops). PHI: sealed field by field before it is stored, never
+ * logged, never echoed in an error, and read back only on a claim's own page (each read is audited).
+ */
+export const PatientInput = z.object({
+  firstName: text(35),
+  lastName: text(60),
+  dateOfBirth: isoDate,
+  sex: z.enum(['F', 'M', 'U']).default('U'),
+  memberId: text(80),
+  address: PatientAddress.optional(),
+})
+export type PatientInput = z.infer<typeof PatientInput>
+
+/**
+ * One claim as a provider submits it. `claimNumber` is the provider's own patient control number
+ * (X12 CLM01, at most 38 characters). `patient` and `note` (the clinical note) are PHI.
  */
 export const ClaimInput = z.object({
   claimNumber: z.string().trim().min(1).max(38),
@@ -50,6 +73,8 @@ export const ClaimInput = z.object({
   placeOfService: z.string().regex(/^[0-9]{2}$/, { error: 'place of service is a two-digit CMS code' }).default('11'),
   diagnoses: z.array(Icd10Code).min(1, { error: 'at least one diagnosis' }).max(12, { error: 'at most 12 diagnoses' }),
   lines: z.array(ClaimLineInput).min(1, { error: 'at least one service line' }).max(50, { error: 'at most 50 service lines' }),
+  patient: PatientInput.optional(),
+  note: z.string().trim().min(1).max(20_000).optional(),
 })
 export type ClaimInput = z.infer<typeof ClaimInput>
 
@@ -96,7 +121,12 @@ export const ClaimEvent = z.object({
 })
 export type ClaimEvent = z.infer<typeof ClaimEvent>
 
-export const ClaimWithTimeline = Claim.extend({ events: z.array(ClaimEvent) })
+/** One claim's page: the claim, its timeline and, opened for this read, its patient and note. */
+export const ClaimWithTimeline = Claim.extend({
+  events: z.array(ClaimEvent),
+  patient: PatientInput.extend({ sex: z.enum(['F', 'M', 'U']) }).nullable(),
+  note: z.string().nullable(),
+})
 export type ClaimWithTimeline = z.infer<typeof ClaimWithTimeline>
 
 const statusList = z

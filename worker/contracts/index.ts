@@ -11,6 +11,8 @@ export {
   ClaimWithTimeline,
   Icd10Code,
   Modifier,
+  PatientAddress,
+  PatientInput,
   PayerInput,
   ProcedureCode,
 } from './claim'
@@ -27,6 +29,5 @@ export {
   SubmitMessage,
 } from './queue-messages'
 export { MAX_CLAIMS_PER_UPLOAD, UPLOAD_STATUSES, Upload, UploadProgress, UploadStatus, UploadWithProgress } from './upload'
-export { CLAIM_CSV_COLUMNS } from './claim-csv-columns'
+export { CLAIM_CSV_COLUMNS, PHI_CSV_COLUMNS } from './claim-csv-columns'
 export type { ClaimCsvColumn } from './claim-csv-columns'
-export { DEMO_PROVIDER_ID } from './dev-provider'

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, like, not, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { CLAIM_PHI_COLUMNS, claimPhiAad } from '../claims/claim-phi'
 import { identitySchema, schema, type Db } from '../db'
 import { reencryptField, type Keyring } from './crypto'
 
@@ -10,12 +11,12 @@ type SealedColumn = { table: SQLiteTable; id: SQLiteColumn; column: SQLiteColumn
  * adding it here, or a key rotation would leave it on the old key.
  */
 export const SEALED_COLUMNS: SealedColumn[] = [
-  ...(['patientNameSealed', 'patientDobSealed', 'patientAddressSealed', 'memberIdSealed', 'noteSealed'] as const).map((key) => ({
+  ...CLAIM_PHI_COLUMNS.map((key) => ({
     table: schema.claims,
     id: schema.claims.id,
     column: schema.claims[key],
     key,
-    aad: (id: string) => `claims.${key}:${id}`,
+    aad: (id: string) => claimPhiAad(key, id),
   })),
   { table: schema.users, id: schema.users.id, column: schema.users.totpSecretSealed, key: 'totpSecretSealed', aad: (id) => `users.totp_secret:${id}` },
   { table: identitySchema.partnerTokens, id: identitySchema.partnerTokens.id, column: identitySchema.partnerTokens.signingKeySealed, key: 'signingKeySealed', aad: (id) => `partner_tokens.signing_key:${id}` },

@@ -116,3 +116,31 @@ describe('writeClaimsCsv', () => {
     expect(parseClaimsCsv(writeClaimsCsv(claims))).toEqual({ ok: true, claims })
   })
 })
+
+describe('parseClaimsCsv with patient columns', () => {
+  const header = 'claim_number,payer_id,payer_name,service_date,diagnosis_codes,procedure_code,charge,patient_first_name,patient_last_name,patient_dob,patient_sex,member_id,note'
+
+  it('reads the patient and the note', () => {
+    const parsed = parseClaimsCsv(`${header}\nC-1,P1,Payer,2026-11-02,I10,99213,120.00,Ada,Quillfeather,1961-04-09,f,XQZ4481290,"Denies chest pain, BP 150/95"\n`)
+    expect(parsed).toMatchObject({
+      ok: true,
+      claims: [{ patient: { firstName: 'Ada', lastName: 'Quillfeather', dateOfBirth: '1961-04-09', sex: 'F', memberId: 'XQZ4481290' }, note: 'Denies chest pain, BP 150/95' }],
+    })
+  })
+
+  it('never quotes patient values back in its errors', () => {
+    const mismatch = parseClaimsCsv(`${header}\nC-1,P1,Payer,2026-11-02,I10,99213,120.00,Ada,Quillfeather,1961-04-09,F,XQZ4481290,\nC-1,P1,Payer,2026-11-02,I10,99214,90.00,Ada,Quillfeathers,1961-04-09,F,XQZ4481290,\n`)
+    const badDate = parseClaimsCsv(`${header}\nC-2,P1,Payer,2026-11-02,I10,99213,120.00,Ada,Quillfeather,09/04/1961,F,XQZ4481290,\n`)
+    expect(mismatch.ok).toBe(false)
+    expect(badDate.ok).toBe(false)
+    const text = JSON.stringify([mismatch, badDate])
+    expect(text).toContain('patient_last_name')
+    expect(text).toContain('patient_dob')
+    for (const phi of ['Quillfeather', '09/04/1961', 'Ada', 'XQZ4481290']) expect(text).not.toContain(phi)
+  })
+
+  it('asks for the rest of the patient when only part is given', () => {
+    const bad = parseClaimsCsv(`${header}\nC-1,P1,Payer,2026-11-02,I10,99213,120.00,Ada,,,,,\n`)
+    expect(bad).toMatchObject({ ok: false, errors: expect.arrayContaining([{ where: 'row 2, column patient_last_name', message: 'is required with the other patient columns' }]) })
+  })
+})

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { ClaimInput } from '../contracts'
-import { CLAIM_CSV_COLUMNS, type ClaimCsvColumn } from '../contracts/claim-csv-columns'
+import { CLAIM_CSV_COLUMNS, PHI_CSV_COLUMNS, type ClaimCsvColumn } from '../contracts/claim-csv-columns'
 import { readCsv, type CsvRecord } from './csv'
 import { parseDollars } from './dollars'
 
@@ -141,9 +141,11 @@ function buildClaim(claimNumber: string, rows: Row[], errors: CsvIssue[]): Claim
   for (const row of rows.slice(1)) {
     for (const column of CLAIM_LEVEL) {
       if (normalise(row.value(column)) !== normalise(first.value(column))) {
+        const values = PHI_CSV_COLUMNS.has(column) ? '' : `'${row.value(column)}' `
+        const firstValue = PHI_CSV_COLUMNS.has(column) ? '' : ` ('${first.value(column)}')`
         errors.push({
           where: `row ${row.line}, column ${column}`,
-          message: `'${row.value(column)}' differs from row ${first.line} ('${first.value(column)}'): every row of claim ${claimNumber} must have the same ${column}`,
+          message: `${values}differs from row ${first.line}${firstValue}: every row of claim ${claimNumber} must have the same ${column}`,
         })
       }
     }
@@ -156,6 +158,7 @@ function buildClaim(claimNumber: string, rows: Row[], errors: CsvIssue[]): Claim
     serviceDate: first.value('service_date'),
     placeOfService: first.value('place_of_service') || undefined,
     diagnoses: first.diagnoses,
+    ...patientOf(first),
     lines: rows.map((row) => ({
       procedureCode: row.procedureCode,
       modifiers: row.modifiers,
@@ -170,8 +173,40 @@ function buildClaim(claimNumber: string, rows: Row[], errors: CsvIssue[]): Claim
   return undefined
 }
 
+/** The patient columns, when the file has any: all-or-nothing validation is the contract's job. */
+function patientOf(row: Row): { patient?: Record<string, unknown>; note?: string } {
+  const v = (column: ClaimCsvColumn) => row.value(column) || undefined
+  const address = v('patient_address') || v('patient_city') || v('patient_state') || v('patient_zip')
+    ? { line1: v('patient_address'), city: v('patient_city'), state: v('patient_state'), postalCode: v('patient_zip') }
+    : undefined
+  const any = v('patient_first_name') || v('patient_last_name') || v('patient_dob') || v('member_id') || address
+  return {
+    ...(any ? { patient: { firstName: v('patient_first_name'), lastName: v('patient_last_name'), dateOfBirth: v('patient_dob'), sex: v('patient_sex')?.toUpperCase(), memberId: v('member_id'), address } } : {}),
+    ...(v('note') ? { note: v('note') } : {}),
+  }
+}
+
+const PATIENT_FIELD_COLUMN: Record<string, ClaimCsvColumn> = {
+  firstName: 'patient_first_name',
+  lastName: 'patient_last_name',
+  dateOfBirth: 'patient_dob',
+  sex: 'patient_sex',
+  memberId: 'member_id',
+  line1: 'patient_address',
+  city: 'patient_city',
+  state: 'patient_state',
+  postalCode: 'patient_zip',
+}
+
 function locateIssue(issue: z.core.$ZodIssue, rows: Row[], first: Row, candidate: unknown): CsvIssue {
   const [head, second, third] = issue.path
+  // PHI is never quoted back: the column and the rule are enough to find and fix it.
+  if (head === 'patient' || head === 'note') {
+    const field = head === 'note' ? 'note' : typeof third === 'string' ? third : String(second)
+    const column = head === 'note' ? 'note' : (PATIENT_FIELD_COLUMN[field] ?? 'patient_first_name')
+    const message = issue.code === 'invalid_type' ? 'is required with the other patient columns' : issue.message
+    return { where: `row ${first.line}, column ${column}`, message }
+  }
   if (head === 'lines' && typeof second === 'number' && typeof third === 'string') {
     const row = rows[second] ?? first
     const column = LINE_FIELD_COLUMN[third] ?? 'procedure_code'

@@ -1,5 +1,5 @@
-import { billedTotal, chunk, type NewClaim } from '../claims'
-import type { StatusChange } from '../contracts'
+import { billedTotal, chunk, type NewClaim, type SealedClaimPhi } from '../claims'
+import type { ClaimInput, StatusChange } from '../contracts'
 import { stableId } from '../ids'
 import { parseClaimsCsv } from '../ingest'
 import type { UploadStore } from '../uploads'
@@ -8,6 +8,8 @@ import type { PipelineDeps } from './deps'
 export type FanOutDeps = Pick<PipelineDeps, 'store' | 'queues' | 'hub'> & {
   uploads: UploadStore
   readText(key: string): Promise<string | null>
+  /** Seals a claim's patient and note before the store sees them. */
+  sealPhi(claimId: string, input: ClaimInput): Promise<SealedClaimPhi>
 }
 
 export type FanOutOutcome =
@@ -39,13 +41,11 @@ export async function fanOutUpload(deps: FanOutDeps, ref: { uploadId: string; pr
 
   const uploadMs = Date.parse(upload.createdAt)
   const drafts: NewClaim[] = await Promise.all(
-    parsed.claims.map(async (input, i) => ({
+    parsed.claims.map(async (input, i) => {
       // Row order becomes id order, so the claims list shows an upload in file order.
-      id: await stableId('clm', uploadMs + i, `${upload.id}:${i + 1}`),
-      input,
-      uploadId: upload.id,
-      uploadRow: i + 1,
-    })),
+      const id = await stableId('clm', uploadMs + i, `${upload.id}:${i + 1}`)
+      return { id, input, uploadId: upload.id, uploadRow: i + 1, phi: await deps.sealPhi(id, input) }
+    }),
   )
   const taken = await deps.store.existingClaimNumbers(upload.providerId, drafts.map((d) => d.input.claimNumber))
   // A number taken by another claim since the upload was checked is skipped, not overwritten.

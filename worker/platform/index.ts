@@ -1,3 +1,5 @@
 export { consume, retryDelaySeconds } from './consume'
 export type { DeadLetter, Handled } from './consume'
 export { hubPublisher, pipelineDeps, stageQueues } from './pipeline-deps'
+export { sealedFiles } from './sealed-files'
+export type { SealedFiles } from './sealed-files'

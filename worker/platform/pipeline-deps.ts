@@ -1,9 +1,11 @@
 import { chunk, createD1ClaimStore } from '../claims'
 import { readConfig } from '../config'
 import type { StatusChange } from '../contracts'
+import { loadKeyring } from '../identity'
 import { SandboxPayoutRail } from '../payments'
 import type { PipelineDeps, StageMessage, StageQueues } from '../pipeline'
 import { createD1ProviderStore } from '../providers'
+import { sealedFiles } from './sealed-files'
 
 /** Queue sendBatch takes at most 100 messages. */
 const SEND_BATCH_MAX = 100
@@ -49,7 +51,7 @@ export function pipelineDeps(env: Env): PipelineDeps {
     hub: hubPublisher(env),
     documents: {
       async put(key, body, contentType) {
-        await env.FILES.put(key, body, { httpMetadata: { contentType } })
+        await sealedFiles(env.FILES, await loadKeyring(env)).put(key, body, contentType)
       },
     },
     rail: new SandboxPayoutRail(),

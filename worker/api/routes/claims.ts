@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { createD1ClaimStore, isDuplicateClaimNumber, toClaimContract, toStatusChange } from '../../claims'
+import { createD1ClaimStore, hasPhi, isDuplicateClaimNumber, openClaimPhi, sealClaimPhi, toClaimContract, toStatusChange } from '../../claims'
 import { Claim, ClaimInput, ClaimListQuery, ClaimPage, ClaimWithTimeline } from '../../contracts'
+import { actorOf, appendAudit } from '../../identity'
 import { hasPrefix, newId } from '../../ids'
 import { hubPublisher, stageQueues } from '../../platform/pipeline-deps'
 import { apiRouter, problemDoc as problem } from '../api-app'
@@ -55,9 +56,10 @@ export const claimRoutes = apiRouter()
     }
     const id = newId('clm')
     const at = new Date().toISOString()
+    const phi = await sealClaimPhi(c.var.deps.keyring, id, input)
     let events
     try {
-      events = await store.insertClaims(providerId, [{ id, input }], at)
+      events = await store.insertClaims(providerId, [{ id, input, phi }], at)
     } catch (error) {
       // Two submissions of one number racing past the check above: the unique index decides.
       if (isDuplicateClaimNumber(error)) throw new ApiProblem(409, 'duplicate-claim', 'This claim number has been submitted before')
@@ -65,6 +67,7 @@ export const claimRoutes = apiRouter()
     }
     const claim = await store.findClaim(providerId, id)
     if (!claim) throw new Error('claim vanished after insert')
+    if (hasPhi(claim)) await appendAudit(c.var.deps.db, [{ actor: actorOf(c.var.principal), action: 'phi.created', subjectType: 'claim', subjectId: id, providerId }], new Date())
     await afterCommit('submit-claim', { claimId: id }, async () => {
       await hubPublisher(c.env).publish(providerId, events.map((e) => toStatusChange(claim, e)))
       await stageQueues(c.env).sendAll([{ queue: 'claims-ingest', body: { step: 'parse', claimId: id, providerId } }])
@@ -83,5 +86,8 @@ export const claimRoutes = apiRouter()
     const claim = hasPrefix(id, 'clm') ? await store.findClaim(providerId, id) : null
     if (!claim) throw new ApiProblem(404, 'claim-not-found', 'No such claim', `There is no claim ${id.slice(0, 40)} for this provider.`)
     const events = await store.listEvents(providerId, id)
-    return c.json({ ...toClaimContract(claim), events }, 200)
+    const phi = hasPhi(claim) ? await openClaimPhi(c.var.deps.keyring, claim) : { patient: null, note: null }
+    // Every read of PHI is audited, by whom and of which claim: never what was read.
+    if (hasPhi(claim)) await appendAudit(c.var.deps.db, [{ actor: actorOf(c.var.principal), action: 'phi.read', subjectType: 'claim', subjectId: id, providerId }], new Date())
+    return c.json({ ...toClaimContract(claim), events, ...phi }, 200)
   })

@@ -5,7 +5,9 @@ import { createD1ClaimStore } from '../../claims'
 import { CLAIM_CSV_COLUMNS, MAX_CLAIMS_PER_UPLOAD, Upload, UploadWithProgress } from '../../contracts'
 import { hasPrefix, newId } from '../../ids'
 import { parseClaimsCsv } from '../../ingest'
+import { actorOf } from '../../identity'
 import { stageQueues } from '../../platform/pipeline-deps'
+import { sealedFiles } from '../../platform/sealed-files'
 import { createD1UploadStore, toUploadContract } from '../../uploads'
 import { apiRouter, problemDoc as problem } from '../api-app'
 import { afterCommit } from '../after-commit'
@@ -119,13 +121,14 @@ uploadRoutes.openapi(uploadClaims, async (c) => {
 
     const id = newId('upl')
     const r2Key = `uploads/${providerId}/${id}.csv`
-    await c.env.FILES.put(r2Key, bytes, { httpMetadata: { contentType: 'text/csv' }, sha256 })
+    const files = sealedFiles(c.env.FILES, c.var.deps.keyring)
+    await files.put(r2Key, bytes, 'text/csv')
     const record = { id, providerId, filename, byteSize: bytes.byteLength, sha256, r2Key, claimCount: parsed.claims.length, createdAt: new Date().toISOString() }
     try {
-      await uploads.insert(record, `provider:${providerId}`)
+      await uploads.insert(record, actorOf(c.var.principal))
     } catch (error) {
       // Nothing half-stored: the file goes if its record could not be written (e.g. a concurrent duplicate).
-      await c.env.FILES.delete(r2Key)
+      await files.delete(r2Key)
       if (String(error).includes('UNIQUE')) throw new ApiProblem(409, 'duplicate-upload', 'This file has been uploaded before')
       throw error
     }
