@@ -68,7 +68,8 @@ describe('PHI at rest', () => {
 
   it('never echoes a patient value in a validation error', async () => {
     const provider = testProvider()
-    const res = await postJson('/claims', provider, sampleClaim({ patient: { ...patients[0], dateOfBirth: '13/02/1947', address: { ...patients[0].address, state: 'Vermont' } } }))
+    const [first] = patients
+    const res = await postJson('/claims', provider, { ...sampleClaim(), patient: { ...first, dateOfBirth: '13/02/1947', address: { ...first.address, state: 'Vermont' } } })
     expect(res.status).toBe(400)
     const body = await res.text()
     expect(body).toContain('/patient/dateOfBirth')
