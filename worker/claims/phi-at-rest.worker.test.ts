@@ -68,7 +68,7 @@ describe('PHI at rest', () => {
 
   it('never echoes a patient value in a validation error', async () => {
     const provider = testProvider()
-    const [first] = patients
+    const first = patients[0]!
     const res = await postJson('/claims', provider, { ...sampleClaim(), patient: { ...first, dateOfBirth: '13/02/1947', address: { ...first.address, state: 'Vermont' } } })
     expect(res.status).toBe(400)
     const body = await res.text()
