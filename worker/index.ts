@@ -50,7 +50,10 @@ export default {
   async fetch(request, env, ctx) {
     const { request: session, setCookies } = await refreshSessionOnRequest(emulateAccessEdge(request, env), env).catch(() => ({ request, setCookies: [] as string[] }))
     const response = withSecurityHeaders(await route(session, env, ctx), isApi(new URL(request.url).pathname) ? 'api' : 'page')
-    for (const cookie of setCookies) response.headers.append('set-cookie', cookie)
+    // A route that set a session cookie itself (sign-in, sign-out) has the last word: appended after it,
+    // the cookies refreshed on the way in would put the old session back in the browser.
+    const routeSet = new Set(response.headers.getSetCookie().map((c) => c.slice(0, c.indexOf('='))))
+    for (const cookie of setCookies) if (!routeSet.has(cookie.slice(0, cookie.indexOf('=')))) response.headers.append('set-cookie', cookie)
     return response
   },
 

@@ -42,7 +42,7 @@ import { ApiProblem } from '../problem'
 
 const Message = z.object({ message: z.string() })
 
-/** Sign-in, sign-up and reset spend the per-address budget, and the per-email one where an email is sent. */
+/** Sign-in, sign-up and reset spend the per-address budget; sign-in failures also lock the email (identity/lockout.ts). */
 const authBudget = rateLimit((env) => env.AUTH_LIMITER, (c) => `ip:${clientAddress(c)}`)
 const publicJson = [authBudget, requireJson, jsonBodyLimit] as const
 const signedIn = [authenticate({ allowWithoutMfa: true }), requireUser, csrfProtection] as const
