@@ -41,7 +41,8 @@ describe('POST /api/v1/uploads', () => {
       return p.items.length === 12 ? p : null
     }, 'the fan-out')
     expect(new Set(page.items.map((c) => c.uploadId))).toEqual(new Set([upload.id]))
-    const row = await env.DB.prepare('SELECT status FROM uploads WHERE id = ?').bind(upload.id).first()
+    // The upload is marked once its last claim is queued, just after the claims become visible.
+    const row = await eventually(() => env.DB.prepare("SELECT status FROM uploads WHERE id = ? AND status = 'fanned_out'").bind(upload.id).first(), 'the upload to be marked fanned out')
     expect(row).toEqual({ status: 'fanned_out' })
   })
 
