@@ -1,16 +1,15 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureAppBuilt, ROOT, startLocalServer, type LocalServer } from '../scripts/local-server'
+import type { ApiSession } from '../scripts/api-session'
+import type { LocalServer } from '../scripts/local-server'
+import { contextOptions, freshPractice, gotoHydrated, launchChromium, leaksIn, RESULTS, signInContext, startE2eServer, watchPage } from './support'
 
 // The dashboard follows a claim live: it appears, the counter moves, the row walks to "submitted",
 // all over the WebSocket and without a reload. Then the claim's own page shows its timeline.
 
 const PORT = Number(process.env.E2E_PORT ?? 8941)
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-const SCREENSHOTS = join(ROOT, 'test-results')
+const SCREENSHOTS = RESULTS
 
 /** The labels the app shows for the statuses a clean claim passes through (app/src/lib/status.ts). */
 const CLEAN_PATH_LABELS: [status: string, label: string][] = [
@@ -29,7 +28,9 @@ type ClaimTimeline = { id: string; status: string; events: { version: number; to
 let server: LocalServer | undefined
 let browser: Browser | undefined
 let context: BrowserContext | undefined
-const providerId = `prv_e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+/** The owner of a practice made for this file, so the dashboard starts from zero. */
+let owner: ApiSession | undefined
+let ownerPassword = ''
 let claimId: string | undefined
 const pageErrors: string[] = []
 
@@ -37,28 +38,24 @@ function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)
 }
 
-async function api(path: string, init: RequestInit = {}): Promise<Response> {
-  if (!server) throw new Error('no server')
-  const headers = new Headers(init.headers)
-  headers.set('x-dev-provider', providerId)
-  return fetch(`${server.url}/api/v1${path}`, { ...init, headers })
+async function api(path: string, init: { method?: string; body?: string } = {}): Promise<Response> {
+  if (!owner) throw new Error('no practice')
+  return owner.request(init.method ?? 'GET', path, init.body)
 }
 
 async function openPage(): Promise<Page> {
   if (!context) throw new Error('no browser context')
-  const page = await context.newPage()
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  return page
+  return watchPage(await context.newPage(), pageErrors)
 }
 
 beforeAll(async () => {
-  ensureAppBuilt()
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  server = await startLocalServer({ port: PORT, fresh: true, snapshot: true, logFile: join(SCREENSHOTS, 'e2e-wrangler.log'), readyTimeoutMs: 120_000 })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
-  // The page and its server-side loads act for this provider (dev mode), so the test starts from zero.
-  await context.addCookies([{ name: 'dev_provider', value: providerId, url: server.url }])
+  server = await startE2eServer(PORT, 'dashboard')
+  const practice = await freshPractice(server.url, 'Dashboard Clinic')
+  owner = practice.session
+  ownerPassword = practice.owner.password
+  browser = await launchChromium()
+  context = await browser.newContext(contextOptions())
+  await signInContext(context, owner)
 })
 
 afterAll(async () => {
@@ -74,7 +71,7 @@ describe('dashboard', () => {
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) mainFrameNavigations++
     })
-    await page.goto(`${server!.url}/`, { waitUntil: 'load' })
+    await gotoHydrated(page, `${server!.url}/`, pageErrors)
     await page.locator('[data-testid="live-status"][data-state="live"]').waitFor({ timeout: 30_000 })
     const navigationsAfterLoad = mainFrameNavigations
     const loadedAt = await page.evaluate(() => {
@@ -91,7 +88,6 @@ describe('dashboard', () => {
 
     const res = await api('/claims', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         claimNumber: `E2E-${Date.now()}`,
         payer: { id: '12502', name: 'Medicare' },
@@ -154,7 +150,7 @@ describe('dashboard', () => {
 
   it('uploads a CSV from the upload page and follows it until every claim is decided', async () => {
     const page = await openPage()
-    await page.goto(`${server!.url}/upload`, { waitUntil: 'load' })
+    await gotoHydrated(page, `${server!.url}/upload`, pageErrors)
     const rows = [
       'claim_number,payer_id,payer_name,service_date,place_of_service,diagnosis_codes,procedure_code,modifiers,units,charge,diagnosis_pointers',
       `UP-${Date.now()}-1,12502,Medicare,${daysAgo(2)},11,E11.9;I10,99213,,1,125.00,1;2`,
@@ -173,8 +169,8 @@ describe('dashboard', () => {
 
   it('fits a phone screen: no page scrolls sideways (wide tables scroll inside their cards)', async () => {
     expect(claimId, 'the first test creates the claim').toBeDefined()
-    const phone = await browser!.newContext({ viewport: { width: 390, height: 844 } })
-    await phone.addCookies([{ name: 'dev_provider', value: providerId, url: server!.url }])
+    const phone = await browser!.newContext(contextOptions({ width: 390, height: 844 }))
+    await signInContext(phone, owner!)
     const page = await phone.newPage()
     for (const path of ['/', '/claims', `/claims/${claimId}`, '/upload']) {
       await page.goto(`${server!.url}${path}`, { waitUntil: 'load' })
@@ -183,5 +179,10 @@ describe('dashboard', () => {
       expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0)
     }
     await phone.close()
+  })
+
+  it("never writes the owner's password to the Worker's log", () => {
+    expect(server!.output()).toContain('/api/v1/auth/login') // the log was captured
+    expect(leaksIn(server!.output(), { ownerPassword })).toEqual([])
   })
 })

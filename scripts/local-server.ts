@@ -29,6 +29,8 @@ export type LocalServerOptions = {
   echo?: boolean
   /** Also write all of wrangler's output to this file. */
   logFile?: string
+  /** Keep all of wrangler's output in memory for `output()`: tests that check what the Worker logged. */
+  captureOutput?: boolean
   /**
    * Serve a copy of the sources taken now instead of the working tree. wrangler dev restarts workerd
    * when a watched file changes, which drops in-memory queue messages and WebSockets: a benchmark or a
@@ -42,6 +44,8 @@ export type LocalServer = {
   persistDir: string
   /** The last few KB of wrangler's output, ANSI colours removed: for error reports. */
   outputTail(): string
+  /** Everything wrangler and the Worker wrote to stdout and stderr since the start (needs `captureOutput`). */
+  output(): string
   /** How many times wrangler rebuilt and restarted the Worker since it came up (should stay 0). */
   reloads(): number
   stop(): Promise<void>
@@ -94,8 +98,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     '--show-interactive-dev-session=false',
     '--log-level', 'log', // not quieter: the reload notices are at this level
   ]
-  // A fresh checkout has no .dev.vars yet (it is gitignored): fall back to the committed example.
-  if (!existsSync(join(cwd, '.dev.vars'))) args.push('--env-file', join(cwd, '.dev.vars.example'))
+  // The committed example first, a developer's .dev.vars (gitignored, maybe missing) over it: a fresh
+  // checkout has none, and one written before a setting existed (PHI_KEYS ...) still gets that setting.
+  args.push('--env-file', join(cwd, '.dev.vars.example'))
+  if (existsSync(join(cwd, '.dev.vars'))) args.push('--env-file', join(cwd, '.dev.vars'))
 
   const child = spawn(WRANGLER, args, {
     cwd,
@@ -104,6 +110,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     env: { ...wranglerEnv(), FORCE_COLOR: '0' },
   })
   let output = ''
+  const everything: string[] = []
   let reloads = 0
   if (options.logFile) mkdirSync(dirname(options.logFile), { recursive: true })
   const log = options.logFile ? createWriteStream(options.logFile) : null
@@ -112,6 +119,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const text = chunk.toString('utf8')
     reloads += text.match(/Reloading local server|Detected changes, restarted server/g)?.length ?? 0
     output = (output + text).slice(-OUTPUT_TAIL_CHARS * 2)
+    if (options.captureOutput) everything.push(text)
     if (options.echo) process.stderr.write(chunk)
     log?.write(chunk)
   }
@@ -179,7 +187,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     }
     if (await healthy(url)) {
       reloads = 0 // only restarts while serving matter
-      return { url, persistDir, outputTail: () => tail(output), reloads: () => reloads, stop }
+      const all = () => {
+        if (!options.captureOutput) throw new LocalServerError('output() needs captureOutput: true')
+        return everything.join('')
+      }
+      return { url, persistDir, outputTail: () => tail(output), output: all, reloads: () => reloads, stop }
     }
     // wrangler keeps running after a failed build, waiting for a file change: do not wait for nothing.
     if (/Build failed/.test(output)) {

@@ -1,11 +1,18 @@
-// Seeds the demo provider through the real API (uploads go to R2 and through every queue), prints what
-// to open, then keeps a gentle trickle of new claims coming so the dashboard has something to show.
-import { DEMO_PROVIDER_ID } from '../worker/contracts'
+// Seeds the demo through the real API (accounts, an API key, uploads that go to R2 and through every
+// queue, a bank partner), prints the logins, then keeps a gentle trickle of new claims coming so the
+// dashboard has something to show. Safe to run again on the same local state: what cannot be asked of
+// the API twice (the TOTP secret, the API key and the partner secret are shown once) is kept in
+// .wrangler/demo-credentials.json, next to the local database it belongs to.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { createPartnerClient } from '../clients/partner/claimpay-partner'
 import { generateDemoClaimInputs } from '../worker/generator'
 import { writeClaimsCsv } from '../worker/ingest'
+import { addMember, ApiCallFailed, ApiSession, createApiKey, devAdmin, enrolTotp, logIn, signUpPractice, TotpSecretMissing, type SignedIn } from './api-session'
+import { ROOT } from './local-server'
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8787'
-const DEMO_PROVIDER = DEMO_PROVIDER_ID
+const CREDENTIALS_FILE = join(ROOT, '.wrangler', 'demo-credentials.json')
 const SEED_CLAIMS = 300
 const UPLOADS = 6
 const TRICKLE_MS = Number(process.env.CLAIMPAY_DEMO_TRICKLE_MS ?? 5000)
@@ -15,9 +22,37 @@ const TRICKLE_MS = Number(process.env.CLAIMPAY_DEMO_TRICKLE_MS ?? 5000)
  */
 const REDRIVE_EVERY_MS = 60_000
 
-const headers = { 'x-dev-provider': DEMO_PROVIDER }
+const PRACTICE = 'Demo Family Practice'
+// Local-only demo passwords; they pass the policy (12+ characters, no email local part, no practice name).
+const OWNER = { email: 'owner@demo.claimpay.dev', password: 'Maple-Harbor-Lantern-2026', displayName: 'Dana Owner' }
+const BILLER = { email: 'biller@demo.claimpay.dev', password: 'Copper-Meadow-Quill-2026', displayName: 'Ben Biller', role: 'biller' }
+const ADMIN_EMAIL = 'admin@claimpay.dev'
+const PARTNER_NAME = 'Demo Community Bank'
+const PARTNER_SCOPES = ['portfolio:read', 'funding:approve']
+
+type Credentials = {
+  providerId?: string
+  ownerTotpSecret?: string
+  apiKey?: string
+  partner?: { partnerId: string; tokenId: string; secret: string }
+}
+
 const today = () => new Date().toISOString().slice(0, 10)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+function readCredentials(): Credentials {
+  if (!existsSync(CREDENTIALS_FILE)) return {}
+  try {
+    return JSON.parse(readFileSync(CREDENTIALS_FILE, 'utf8')) as Credentials
+  } catch {
+    return {}
+  }
+}
+
+function saveCredentials(credentials: Credentials): void {
+  mkdirSync(dirname(CREDENTIALS_FILE), { recursive: true })
+  writeFileSync(CREDENTIALS_FILE, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 })
+}
 
 async function waitForHealth(): Promise<void> {
   for (let i = 0; i < 240; i++) {
@@ -31,41 +66,124 @@ async function waitForHealth(): Promise<void> {
   throw new Error(`the Worker did not answer on ${base} within two minutes`)
 }
 
-async function hasClaims(): Promise<boolean> {
-  const res = await fetch(`${base}/api/v1/claims?limit=1`, { headers })
-  const page = (await res.json()) as { items: unknown[] }
-  return page.items.length > 0
+/** The owner signed in with a second factor: signed up and enrolled on the first run, signed in after. */
+async function ownerSession(credentials: Credentials): Promise<SignedIn> {
+  const login = () => logIn(base, { ...OWNER, totpSecret: credentials.ownerTotpSecret })
+  let signedIn: SignedIn
+  try {
+    signedIn = await login()
+  } catch (error) {
+    if (error instanceof TotpSecretMissing) {
+      throw new Error(`${OWNER.email} has two-step sign-in, but its secret is not in ${CREDENTIALS_FILE}: remove .wrangler/state to start the demo over.`)
+    }
+    // 401: no such account (a new local database); 403: its email was never confirmed (an earlier run
+    // stopped half-way). Signing up again sends the link, or finds the one still in the outbox.
+    if (!(error instanceof ApiCallFailed) || (error.status !== 401 && error.status !== 403)) throw error
+    if (error.status === 401) Object.assign(credentials, { ownerTotpSecret: undefined, apiKey: undefined })
+    await signUpPractice(base, { ...OWNER, practiceName: PRACTICE })
+    signedIn = await login()
+  }
+  if (!signedIn.me.mfaEnabled) {
+    credentials.ownerTotpSecret = await enrolTotp(signedIn.session)
+    saveCredentials(credentials)
+  }
+  credentials.providerId = signedIn.me.providerId
+  return signedIn
 }
 
-async function upload(csv: string, name: string): Promise<void> {
-  const res = await fetch(`${base}/api/v1/uploads`, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv', 'x-filename': name }, body: csv })
-  if (res.status !== 202) throw new Error(`seeding upload ${name} failed: ${res.status} ${await res.text()}`)
+async function ensureBiller(owner: ApiSession): Promise<void> {
+  const res = await new ApiSession(base).request('POST', '/auth/login', { email: BILLER.email, password: BILLER.password })
+  await res.arrayBuffer()
+  if (res.status === 200) return
+  await addMember(owner, BILLER)
+}
+
+async function ensureApiKey(owner: ApiSession, credentials: Credentials): Promise<string> {
+  if (credentials.apiKey) {
+    const res = await fetch(`${base}/api/v1/claims?limit=1`, { headers: { authorization: `Bearer ${credentials.apiKey}` } })
+    await res.arrayBuffer()
+    if (res.status === 200) return credentials.apiKey
+  }
+  credentials.apiKey = await createApiKey(owner, 'Demo seed and trickle', undefined, 365)
+  saveCredentials(credentials)
+  return credentials.apiKey
+}
+
+type PartnerRow = { id: string; name: string; tokens: { id: string; revokedAt: string | null; expiresAt: string }[] }
+
+async function ensurePartner(admin: ApiSession, credentials: Credentials): Promise<NonNullable<Credentials['partner']>> {
+  const { items } = await admin.json<{ items: PartnerRow[] }>('GET', '/admin/partners')
+  let partner = items.find((p) => p.name === PARTNER_NAME)
+  const saved = credentials.partner
+  const live = partner?.tokens.find((t) => t.id === saved?.tokenId && !t.revokedAt && Date.parse(t.expiresAt) > Date.now())
+  if (saved && live) return saved
+  partner ??= await admin.json<PartnerRow>('POST', '/admin/partners', { name: PARTNER_NAME }, [201])
+  const token = await admin.json<{ id: string; secret: string }>('POST', `/admin/partners/${partner.id}/tokens`, { scopes: PARTNER_SCOPES, expiresInDays: 365 }, [201])
+  credentials.partner = { partnerId: partner.id, tokenId: token.id, secret: token.secret }
+  saveCredentials(credentials)
+  return credentials.partner
+}
+
+async function seedClaims(apiKey: string): Promise<void> {
+  const headers = { authorization: `Bearer ${apiKey}` }
+  const page = (await (await fetch(`${base}/api/v1/claims?limit=1`, { headers })).json()) as { items: unknown[] }
+  if (page.items.length > 0) {
+    console.log('The demo practice already has claims; not seeding again.')
+    return
+  }
+  // A seed per day keeps claim numbers unique if the local database is kept across days.
+  const seed = Math.floor(Date.now() / 86_400_000)
+  const claims = generateDemoClaimInputs({ seed, count: SEED_CLAIMS, today: today(), flawRate: 0.1 })
+  const per = Math.ceil(claims.length / UPLOADS)
+  for (let i = 0; i < UPLOADS; i++) {
+    const csv = writeClaimsCsv(claims.slice(i * per, (i + 1) * per))
+    const res = await fetch(`${base}/api/v1/uploads`, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv', 'x-filename': `demo-${i + 1}.csv` }, body: csv })
+    if (res.status !== 202) throw new Error(`seeding upload demo-${i + 1}.csv failed: ${res.status} ${await res.text()}`)
+    await sleep(1500)
+  }
+  console.log(`Seeded ${claims.length} demo claims in ${UPLOADS} uploads; they are moving through the pipeline now.`)
 }
 
 async function main(): Promise<void> {
   await waitForHealth()
-  if (await hasClaims()) {
-    console.log('Demo provider already has claims; not seeding again.')
-  } else {
-    // A seed per day keeps claim numbers unique if the local database is kept across days.
-    const seed = Math.floor(Date.now() / 86_400_000)
-    const claims = generateDemoClaimInputs({ seed, count: SEED_CLAIMS, today: today(), flawRate: 0.1 })
-    const per = Math.ceil(claims.length / UPLOADS)
-    for (let i = 0; i < UPLOADS; i++) {
-      await upload(writeClaimsCsv(claims.slice(i * per, (i + 1) * per)), `demo-${i + 1}.csv`)
-      await sleep(1500)
-    }
-    console.log(`Seeded ${claims.length} demo claims in ${UPLOADS} uploads; they are moving through the pipeline now.`)
-  }
+  const credentials = readCredentials()
+  const owner = await ownerSession(credentials)
+  await ensureBiller(owner.session)
+  const apiKey = await ensureApiKey(owner.session, credentials)
+  saveCredentials(credentials)
+  await seedClaims(apiKey)
+
+  const admin = await devAdmin(base, ADMIN_EMAIL)
+  const partner = await ensurePartner(admin, credentials)
+  const bank = createPartnerClient({ baseUrl: base, tokenId: partner.tokenId, secret: partner.secret })
+  const portfolio = await bank.get('/api/v1/partner/portfolio')
+  await portfolio.arrayBuffer()
+
   console.log(`
   ClaimPay is running.
     Dashboard      ${base}/
     Claims         ${base}/claims
     Upload a CSV   ${base}/upload
+    Outbox (email) ${base}/dev/outbox
     API            ${base}/api/v1/openapi.json
 
-  Demo login: none yet. Development mode acts for the demo provider "Demo Family Practice" (${DEMO_PROVIDER});
-  real accounts replace this. Send 'x-dev-provider: prv_other' to act for another provider.
+  Demo logins for "${PRACTICE}" (${credentials.providerId}); sign in at ${base}/login
+    Owner    ${OWNER.email}  password ${OWNER.password}
+             two-step sign-in: add TOTP secret ${credentials.ownerTotpSecret} to an authenticator app,
+             or print the current code: npx tsx -e "import('./worker/identity/totp.ts').then(t => t.totpCode('${credentials.ownerTotpSecret}', Date.now())).then(console.log)"
+    Biller   ${BILLER.email}  password ${BILLER.password}  (no second step needed)
+    API key  ${apiKey}  (Authorization: Bearer ...; claims:read, claims:write, uploads:write)
+
+  ClaimPay admin (local stand-in for Cloudflare Access):
+    open ${base}/dev/access  and sign in as ${ADMIN_EMAIL}
+
+  Bank partner "${PARTNER_NAME}" (scopes ${PARTNER_SCOPES.join(', ')}):
+    token id ${partner.tokenId}
+    secret   ${partner.secret}
+    example signed call: GET /api/v1/partner/portfolio -> ${portfolio.status}
+    (clients/partner/claimpay-partner.ts signs requests; docs/partner-signing.md describes the scheme)
+
+  Saved in .wrangler/demo-credentials.json (local only; removing .wrangler/ starts the demo over).
   ${TRICKLE_MS > 0 ? `A new synthetic claim arrives every ${TRICKLE_MS / 1000} s (CLAIMPAY_DEMO_TRICKLE_MS=0 turns this off).` : ''}
   Press Ctrl+C to stop.
 `)
@@ -76,14 +194,15 @@ async function main(): Promise<void> {
     await sleep(TRICKLE_MS)
     const [claim] = generateDemoClaimInputs({ seed: Date.now() % 2 ** 31, count: 1, today: today(), flawRate: 0.1 })
     if (!claim) continue
-    const res = await fetch(`${base}/api/v1/claims`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(claim) }).catch(() => null)
+    const res = await fetch(`${base}/api/v1/claims`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(claim) }).catch(() => null)
     if (!res) break // the server stopped
+    await res.arrayBuffer()
   }
   if (TRICKLE_MS <= 0) return // the interval keeps re-driving while the server runs
   clearInterval(redrive)
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
+  console.error(`Seeding the demo failed: ${error instanceof Error ? error.message : String(error)}`)
   process.exitCode = 1
 })

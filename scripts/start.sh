@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm start`: the whole product on http://127.0.0.1:8787 with a seeded demo provider.
+# `npm start`: the whole product on http://127.0.0.1:8787 with a seeded demo practice and its logins.
 # Installs what is missing, builds the app, applies local D1 migrations, serves, seeds, prints what to open.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,23 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "Installing dependencies (npm ci)..."
   npm ci --no-audit --no-fund
 fi
-[ -f .dev.vars ] || { cp .dev.vars.example .dev.vars; echo "Created .dev.vars from .dev.vars.example (development settings)."; }
+if [ ! -f .dev.vars ]; then
+  cp .dev.vars.example .dev.vars
+  echo "Created .dev.vars from .dev.vars.example (development settings)."
+else
+  # A .dev.vars from before a setting existed would start a Worker that refuses every request needing
+  # it (PHI_KEYS, SESSION_SIGNING_KEY, ...): add what is missing, keep what the developer chose.
+  added=()
+  [ -z "$(tail -c1 .dev.vars)" ] || echo >> .dev.vars
+  while IFS= read -r line; do
+    key="${line%%=*}"; key="${key%"${key##*[![:space:]]}"}"
+    grep -Eq "^[[:space:]]*${key}[[:space:]]*=" .dev.vars || { printf '%s\n' "$line" >> .dev.vars; added+=("$key"); }
+  done < <(grep -E '^[A-Z][A-Z0-9_]*[[:space:]]*=' .dev.vars.example)
+  [ ${#added[@]} -eq 0 ] || echo "Added to .dev.vars from .dev.vars.example: ${added[*]}"
+  if grep -Eq '^[[:space:]]*DEV_DEMO_PROVIDER[[:space:]]*=' .dev.vars; then
+    echo "Note: DEV_DEMO_PROVIDER in .dev.vars is no longer used (real accounts replaced the demo provider); you can delete it."
+  fi
+fi
 
 echo "Building the provider app..."
 npm run --silent build:app >/dev/null
