@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { createPartnerClient } from '../clients/partner/claimpay-partner'
 import { addMember, ApiSession, createApiKey, createPractice, devAdmin, testClientIp } from '../scripts/api-session'
+import { machineInfo, round, writeResults } from './support/results'
 import { ensureAppBuilt, ROOT, startLocalServer } from '../scripts/local-server'
 
 /**
@@ -96,7 +94,7 @@ async function main() {
       },
       login: { request: 'POST /api/v1/auth/login (password only, Argon2id m=19456 t=2 p=1)', ...login, medianRatioToAnchor: round(login.medianMs / anchor.medianMs, 1) },
     }
-    writeResults(result)
+    writeResults('auth', result)
     printSummary(result)
   } catch (error) {
     console.error(`last output of wrangler dev (all of it in bench/results/auth-wrangler.log):\n${server.outputTail()}`)
@@ -129,37 +127,8 @@ function stats(samples: number[]): Stats {
   return { samples: sorted.length, medianMs: round(median, 3), p95Ms: round(at(0.95), 3), minMs: round(sorted[0]!, 3), maxMs: round(sorted.at(-1)!, 3) }
 }
 
-function machineInfo() {
-  const cpu = cpus()
-  return {
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-    cpus: cpu.length,
-    cpuModel: cpu[0]?.model ?? 'unknown',
-    memoryGiB: round(totalmem() / 2 ** 30, 1),
-    git: gitInfo(),
-  }
-}
 
-function gitInfo() {
-  try {
-    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== ''
-    return { commit, dirty }
-  } catch {
-    return { commit: null, dirty: null }
-  }
-}
 
-function writeResults(result: object) {
-  const dir = join(ROOT, 'bench', 'results')
-  mkdirSync(dir, { recursive: true })
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const text = `${JSON.stringify(result, null, 2)}\n`
-  writeFileSync(join(dir, `auth-${stamp}.json`), text)
-  writeFileSync(join(dir, 'auth-latest.json'), text)
-  console.log(`wrote bench/results/auth-${stamp}.json and bench/results/auth-latest.json`)
-}
 
 type Summary = {
   anchor: Stats
@@ -177,7 +146,6 @@ function printSummary({ anchor, requests, login }: Summary) {
   console.log(lines.join('\n'))
 }
 
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits
 
 main().catch((error: unknown) => {
   console.error(`bench:auth failed: ${error instanceof Error ? error.message : String(error)}`)

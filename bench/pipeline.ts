@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { generateDemoClaims } from '../worker/generator'
 import { writeClaimsCsv } from '../worker/ingest'
 import { createApiKey, createPractice, testClientIp } from '../scripts/api-session'
+import { machineInfo, round, writeResults } from './support/results'
 import { ensureAppBuilt, ROOT, startLocalServer, type LocalServer } from '../scripts/local-server'
 
 /**
@@ -58,7 +57,7 @@ async function main() {
     const result = {
       bench: 'pipeline',
       startedAt: startedAt.toISOString(),
-      machine: machineInfo(),
+      machine: machineInfo({ wrangler: readVersion('wrangler') }),
       server: 'wrangler dev --local (miniflare/workerd), fresh D1, a snapshot of the sources',
       auth: `API keys (Authorization: Bearer), ${KEYS_PER_PRACTICE} per practice taking turns`,
       config: { claims: CLAIM_COUNT, flawRate: FLAW_RATE, seed: SEED, pollEveryMs: POLL_EVERY_MS },
@@ -76,7 +75,7 @@ async function main() {
         uploadRequestInHealthRoundTrips: round(bulk.upload.requestMs / health.medianMs, 1),
       },
     }
-    writeResults(result)
+    writeResults('pipeline', result)
     printSummary(result)
     if (!bulk.completed) throw new BenchError(`only ${bulk.finalCount} of ${CLAIM_COUNT} claims reached a final state in time`)
   } catch (error) {
@@ -248,28 +247,7 @@ function lastEventAt(timeline: Timeline): string {
   return last.at
 }
 
-function machineInfo() {
-  const cpu = cpus()
-  return {
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-    cpus: cpu.length,
-    cpuModel: cpu[0]?.model ?? 'unknown',
-    memoryGiB: round(totalmem() / 2 ** 30, 1),
-    wrangler: readVersion('wrangler'),
-    git: gitInfo(),
-  }
-}
 
-function gitInfo() {
-  try {
-    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== ''
-    return { commit, dirty }
-  } catch {
-    return { commit: null, dirty: null }
-  }
-}
 
 function readVersion(pkg: string): string | null {
   try {
@@ -279,15 +257,6 @@ function readVersion(pkg: string): string | null {
   }
 }
 
-function writeResults(result: object) {
-  const dir = join(ROOT, 'bench', 'results')
-  mkdirSync(dir, { recursive: true })
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-  const text = `${JSON.stringify(result, null, 2)}\n`
-  writeFileSync(join(dir, `pipeline-${stamp}.json`), text)
-  writeFileSync(join(dir, 'pipeline-latest.json'), text)
-  console.log(`wrote bench/results/pipeline-${stamp}.json and bench/results/pipeline-latest.json`)
-}
 
 type Result = {
   anchors: { health: { medianMs: number }; singleClaim: { medianMs: number } }
@@ -349,7 +318,6 @@ async function retry<T>(fn: () => Promise<T>, attempts: number): Promise<T> {
 }
 
 const isoToday = () => new Date().toISOString().slice(0, 10)
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 
 main().catch((error: unknown) => {
