@@ -122,6 +122,21 @@ describe('roles', () => {
     const login = await call('/auth/login', { method: 'POST', ip: leaver.ip, json: { email, password: GOOD_PASSWORD } })
     expect(login.status).toBe(401)
   })
+
+  it('lets a removed member come back when invited again, with the new role and none of the old sessions', async () => {
+    const provider = testProvider()
+    const admin = await member(provider, 'admin')
+    const email = freshEmail('returner')
+    const first = await inviteAndAccept(admin.jar, email, 'biller')
+    expect((await call(`/team/members/${first.me.userId}`, { method: 'DELETE', jar: admin.jar })).status).toBe(204)
+
+    const back = await inviteAndAccept(admin.jar, email, 'viewer')
+    expect(back.me).toMatchObject({ userId: first.me.userId, role: 'viewer', providerId: provider })
+    expect((await call('/claims', { jar: back.jar })).status).toBe(200)
+    await expectProblem(await call('/claims', { jar: first.jar.only('cp_at') }), 401)
+    expect(await count('SELECT COUNT(*) AS n FROM users WHERE email = ? AND removed_at IS NULL', email)).toBe(1)
+    expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'team.rejoined' AND subject_id = ?", first.me.userId)).toBe(1)
+  })
 })
 
 describe('API keys', () => {

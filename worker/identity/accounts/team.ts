@@ -76,16 +76,21 @@ export async function acceptInvite(deps: IdentityDeps, token: string, displayNam
   const [practice] = await deps.db.select({ name: providers.name }).from(providers).where(eq(providers.id, row.providerId)).limit(1)
   const policy = checkPasswordPolicy(password, { email: row.email, practiceName: practice?.name })
   if (!policy.ok) return refuse('weak-password', policy.reason)
-  const [existing] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, row.email)).limit(1)
-  if (existing) return refuse('email-in-use', 'This email already has a ClaimPay account; ask for an invitation to another address.')
+  const [existing] = await deps.db.select({ id: users.id, removedAt: users.removedAt }).from(users).where(eq(users.email, row.email)).limit(1)
+  if (existing && !existing.removedAt) return refuse('email-in-use', 'This email already has a ClaimPay account; ask for an invitation to another address.')
   const passwordHash = await hashPassword(password)
   const spent = await spendTokenQuery(deps, row.id)
   if (!spent.length) return refuse('invalid-token')
   const now = deps.now()
-  const userId = newId('usr', now.getTime())
+  const account = { providerId: row.providerId, email: row.email, displayName, role: row.role, passwordHash, emailVerifiedAt: now.toISOString() }
+  // A removed member (of this practice or another) who is invited again gets the closed account back,
+  // starting clean: new practice and role, new password, no second factor until they enrol one again.
+  const userId = existing?.id ?? newId('usr', now.getTime())
   await deps.db.batch([
-    deps.db.insert(users).values({ id: userId, providerId: row.providerId, email: row.email, displayName, role: row.role, passwordHash, emailVerifiedAt: now.toISOString() }),
-    auditInsert(deps.db, { actor: userId, action: 'team.joined', subjectType: 'user', subjectId: userId, providerId: row.providerId, detail: { role: row.role, invite: row.id } }, now),
+    existing
+      ? deps.db.update(users).set({ ...account, removedAt: null, totpSecretSealed: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, existing.id))
+      : deps.db.insert(users).values({ id: userId, ...account }),
+    auditInsert(deps.db, { actor: userId, action: existing ? 'team.rejoined' : 'team.joined', subjectType: 'user', subjectId: userId, providerId: row.providerId, detail: { role: row.role, invite: row.id } }, now),
   ])
   return { ok: true, ...(await startSession(deps, { id: userId, providerId: row.providerId }, false, row.email)) }
 }
