@@ -16,11 +16,16 @@ export function clientAddress(c: Ctx): string {
  */
 export function rateLimit(binding: (env: Env) => RateLimit, keyOf: (c: Ctx) => string, periodSec = 60) {
   return createMiddleware<{ Bindings: Env; Variables: ApiVariables }>(async (c, next) => {
-    const { success } = await binding(c.env).limit({ key: keyOf(c) })
-    if (!success) {
-      c.header('retry-after', String(periodSec))
-      throw new ApiProblem(429, 'rate-limited', 'Too many requests', `Try again in ${periodSec} seconds.`)
-    }
+    await spendBudget(c, binding(c.env), keyOf(c), periodSec)
     await next()
   })
+}
+
+/** One unit of a budget from inside a handler, for keys only the validated body names (an email). */
+export async function spendBudget(c: Ctx, limiter: RateLimit, key: string, periodSec = 60): Promise<void> {
+  const { success } = await limiter.limit({ key })
+  if (!success) {
+    c.header('retry-after', String(periodSec))
+    throw new ApiProblem(429, 'rate-limited', 'Too many requests', `Try again in ${periodSec} seconds.`)
+  }
 }

@@ -36,13 +36,16 @@ import { apiRouter, jsonBody, jsonOk, problemDoc as problem, type ApiEnv } from 
 import { sendEmails } from '../emails'
 import { authenticate, requireUser, signedInUser } from '../middleware/authenticate'
 import { csrfProtection } from '../middleware/csrf'
-import { clientAddress, rateLimit } from '../middleware/rate-limit'
+import { clientAddress, rateLimit, spendBudget } from '../middleware/rate-limit'
 import { jsonBodyLimit, requireJson } from '../middleware/require-json'
 import { ApiProblem } from '../problem'
 
 const Message = z.object({ message: z.string() })
 
-/** Sign-in, sign-up and reset spend the per-address budget; sign-in failures also lock the email (identity/lockout.ts). */
+/**
+ * Sign-in, sign-up and reset spend the per-address budget; the routes that send email also spend one
+ * per address written to, so nobody can flood a mailbox; sign-in failures lock the email (identity/lockout.ts).
+ */
 const authBudget = rateLimit((env) => env.AUTH_LIMITER, (c) => `ip:${clientAddress(c)}`)
 const publicJson = [authBudget, requireJson, jsonBodyLimit] as const
 const signedIn = [authenticate({ allowWithoutMfa: true }), requireUser, csrfProtection] as const
@@ -70,6 +73,7 @@ export const authRoutes = apiRouter()
   .openapi(
     createRoute({ method: 'post', path: '/auth/signup', summary: 'Create a practice and its owner account', middleware: [...publicJson], request: jsonBody(SignupInput), responses: { 202: jsonOk('A verification email is on its way', Message), 400: problem('Invalid input or a weak password'), 429: problem('Too many attempts') } }),
     async (c) => {
+      await spendBudget(c, c.env.AUTH_LIMITER, `email:${c.req.valid('json').email}`)
       const result = await signUp(c.var.deps, c.req.valid('json'), origin(c), c.var.config.DEFAULT_CUT_BPS)
       if (!result.ok) weakPassword(result.detail)
       await sendEmails(c.env, result.emails)
@@ -114,6 +118,7 @@ export const authRoutes = apiRouter()
   .openapi(
     createRoute({ method: 'post', path: '/auth/password-reset', summary: 'Email a password reset link', middleware: [...publicJson], request: jsonBody(ResetRequestInput), responses: { 202: jsonOk('If the address has an account, a link is on its way', Message), 429: problem('Too many attempts') } }),
     async (c) => {
+      await spendBudget(c, c.env.AUTH_LIMITER, `email:${c.req.valid('json').email}`)
       const result = await requestPasswordReset(c.var.deps, c.req.valid('json').email, origin(c))
       if (result.ok) await sendEmails(c.env, result.emails)
       return c.json({ message: 'If that address has an account, a reset link is on its way.' }, 202)

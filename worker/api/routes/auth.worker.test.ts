@@ -164,6 +164,16 @@ describe('lockout', () => {
   })
 })
 
+describe('mail budgets', () => {
+  it('stops mailing one address after its budget, whichever client addresses ask', async () => {
+    const email = freshEmail('flooded')
+    const answers: number[] = []
+    for (let i = 0; i < 21; i++) answers.push((await call('/auth/password-reset', { method: 'POST', ip: freshIp(), json: { email } })).status)
+    expect(answers.slice(0, 20)).toEqual(Array(20).fill(202))
+    expect(answers[20]).toBe(429)
+  })
+})
+
 describe('passwords', () => {
   it('resets by email: the same answer for unknown addresses, one use, and every session ends', async () => {
     const email = freshEmail('reset')
