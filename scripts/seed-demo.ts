@@ -1,12 +1,16 @@
 // Seeds the demo through the real API (accounts, an API key, uploads that go to R2 and through every
 // queue, a bank partner), prints the logins, then keeps a gentle trickle of new claims coming so the
-// dashboard has something to show. Safe to run again on the same local state: what cannot be asked of
+// dashboard has something to show. The claims are the synthetic engine's, with their patients and
+// clinical notes, so claim pages show what a practice's would. Safe to run again on the same local state: what cannot be asked of
 // the API twice (the TOTP secret, the API key and the partner secret are shown once) is kept in
 // .wrangler/demo-credentials.json, next to the local database it belongs to.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createPartnerClient } from '../clients/partner/claimpay-partner'
-import { generateDemoClaimInputs } from '../worker/generator'
+import type { ClaimInput } from '../worker/contracts'
+import { generateProvider } from '../worker/generator/engine'
+import { withDemoFlaws } from '../worker/generator'
+import { recentClaimInputs } from '../worker/generator/export'
 import { writeClaimsCsv } from '../worker/ingest'
 import { addMember, ApiCallFailed, ApiSession, createApiKey, devAdmin, enrolTotp, logIn, signUpPractice, TotpSecretMissing, type SignedIn } from './api-session'
 import { ROOT } from './local-server'
@@ -16,6 +20,8 @@ const CREDENTIALS_FILE = join(ROOT, '.wrangler', 'demo-credentials.json')
 const SEED_CLAIMS = 300
 const UPLOADS = 6
 const TRICKLE_MS = Number(process.env.CLAIMPAY_DEMO_TRICKLE_MS ?? 5000)
+/** Trickled claims are generated this many at a time, then sent one by one. */
+const TRICKLE_BATCH = 50
 /**
  * `wrangler dev` does not fire crons, and a Worker restart (after a file is saved) drops the messages
  * waiting in its in-memory queues: run the re-drive cron locally too, so such claims move on again.
@@ -23,6 +29,11 @@ const TRICKLE_MS = Number(process.env.CLAIMPAY_DEMO_TRICKLE_MS ?? 5000)
 const REDRIVE_EVERY_MS = 60_000
 
 const PRACTICE = 'Demo Family Practice'
+/**
+ * The synthetic engine's practice behind the demo's claims: family medicine like the demo's name, and
+ * busy enough (20 claims a weekday) that the last 30 days hold the SEED_CLAIMS the seed uploads.
+ */
+const ENGINE_PRACTICE = generateProvider({ seed: 1, specialty: 'family-medicine', claimsPerDay: 20 })
 // Local-only demo passwords; they pass the policy (12+ characters, no email local part, no practice name).
 const OWNER = { email: 'owner@demo.claimpay.dev', password: 'Maple-Harbor-Lantern-2026', displayName: 'Dana Owner' }
 const BILLER = { email: 'biller@demo.claimpay.dev', password: 'Copper-Meadow-Quill-2026', displayName: 'Ben Biller', role: 'biller' }
@@ -37,6 +48,8 @@ type Credentials = {
   partner?: { partnerId: string; tokenId: string; secret: string }
 }
 
+/** Share of demo claims the pipeline rejects with a reason. */
+const DEMO_FLAW_RATE = 0.08
 const today = () => new Date().toISOString().slice(0, 10)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -124,6 +137,16 @@ async function ensurePartner(admin: ApiSession, credentials: Credentials): Promi
   return credentials.partner
 }
 
+/**
+ * The engine's recent claims for the demo practice, a share of them given a flaw the pipeline refuses
+ * (a header-only diagnosis, a future date ...): the payer's denials come later, so without these the
+ * dashboard would show no rejections and no reasons to act on.
+ */
+function demoClaims(seed: number, count: number): ClaimInput[] {
+  const claims = recentClaimInputs({ seed, provider: ENGINE_PRACTICE, count, today: today() })
+  return withDemoFlaws(claims, { seed, today: today(), flawRate: DEMO_FLAW_RATE }).map((demo) => demo.claim)
+}
+
 async function seedClaims(apiKey: string): Promise<void> {
   const headers = { authorization: `Bearer ${apiKey}` }
   const page = (await (await fetch(`${base}/api/v1/claims?limit=1`, { headers })).json()) as { items: unknown[] }
@@ -133,7 +156,7 @@ async function seedClaims(apiKey: string): Promise<void> {
   }
   // A seed per day keeps claim numbers unique if the local database is kept across days.
   const seed = Math.floor(Date.now() / 86_400_000)
-  const claims = generateDemoClaimInputs({ seed, count: SEED_CLAIMS, today: today(), flawRate: 0.1 })
+  const claims = demoClaims(seed, SEED_CLAIMS)
   const per = Math.ceil(claims.length / UPLOADS)
   for (let i = 0; i < UPLOADS; i++) {
     const csv = writeClaimsCsv(claims.slice(i * per, (i + 1) * per))
@@ -190,9 +213,12 @@ async function main(): Promise<void> {
   const redrive = setInterval(() => {
     fetch(`${base}/__scheduled?cron=${encodeURIComponent('*/15 * * * *')}`).catch(() => clearInterval(redrive))
   }, REDRIVE_EVERY_MS)
+  let pending: ClaimInput[] = []
   while (TRICKLE_MS > 0) {
     await sleep(TRICKLE_MS)
-    const [claim] = generateDemoClaimInputs({ seed: Date.now() % 2 ** 31, count: 1, today: today(), flawRate: 0.1 })
+    // A fresh seed per batch gives fresh claim numbers (SYN-<seed>-n), so no trickled claim repeats one.
+    if (pending.length === 0) pending = demoClaims(Date.now() % 2 ** 31, TRICKLE_BATCH)
+    const claim = pending.shift()
     if (!claim) continue
     const res = await fetch(`${base}/api/v1/claims`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(claim) }).catch(() => null)
     if (!res) break // the server stopped

@@ -5,7 +5,7 @@ import { ClaimInput } from '../contracts'
 import { parseClaimsCsv, writeClaimsCsv } from '../ingest'
 import { isApprovedForPayout, scoreClaimByRules } from '../risk'
 import { DEMO_COMORBIDITIES, DEMO_ENCOUNTERS, DEMO_HEADER_CODES, DEMO_UNKNOWN_CODES, DEMO_VISITS } from './demo-catalogue'
-import { generateDemoClaims } from './demo-claims'
+import { generateDemoClaimInputs, generateDemoClaims, withDemoFlaws } from './demo-claims'
 
 const TODAY = '2026-03-10'
 const demo = generateDemoClaims({ seed: 42, count: 400, today: TODAY, flawRate: 0.2 })
@@ -59,5 +59,20 @@ describe('generateDemoClaims', () => {
     const claims = demo.map((d) => d.claim)
     expect(parseClaimsCsv(writeClaimsCsv(valid))).toEqual({ ok: true, claims: valid })
     expect(parseClaimsCsv(writeClaimsCsv(claims))).toEqual({ ok: true, claims })
+  })
+})
+
+describe('withDemoFlaws', () => {
+  it('flaws about the share asked for, the same way for the same seed, and leaves the rest alone', () => {
+    const clean = generateDemoClaimInputs({ seed: 3, count: 400, today: '2026-11-20', flawRate: 0 })
+    const a = withDemoFlaws(clean, { seed: 9, today: '2026-11-20', flawRate: 0.1 })
+    expect(withDemoFlaws(clean, { seed: 9, today: '2026-11-20', flawRate: 0.1 })).toEqual(a)
+    const flawed = a.filter((d) => d.flaw)
+    expect(flawed.length).toBeGreaterThan(20)
+    expect(flawed.length).toBeLessThan(60)
+    a.forEach((d, i) => {
+      if (!d.flaw) expect(d.claim).toBe(clean[i])
+      else expect(d.claim).not.toEqual(clean[i])
+    })
   })
 })

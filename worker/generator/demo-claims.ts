@@ -44,6 +44,19 @@ export function generateDemoClaims(options: DemoClaimOptions): DemoClaim[] {
   })
 }
 
+/**
+ * Gives a share of claims (from any source, e.g. the synthetic engine) one of the demo flaws, so that a
+ * demo shows rejections with their reasons next to payouts. Same options, same result.
+ */
+export function withDemoFlaws(claims: readonly ClaimInput[], options: { seed: number; today: string; flawRate: number }): DemoClaim[] {
+  const random = mulberry32(options.seed)
+  return claims.map((claim) => {
+    if (!random.chance(options.flawRate)) return { claim, flaw: null }
+    const flaw = random.pick(DEMO_FLAWS)
+    return { claim: withFlaw(random, claim, flaw, options.today), flaw }
+  })
+}
+
 /** Just the claims, for callers that do not care which ones are meant to fail. */
 export function generateDemoClaimInputs(options: DemoClaimOptions): ClaimInput[] {
   return generateDemoClaims(options).map((demo) => demo.claim)

@@ -1,6 +1,6 @@
 export { DEMO_ENCOUNTERS, DEMO_PAYERS, DEMO_VISITS } from './demo-catalogue'
 export type { DemoEncounter, DemoService } from './demo-catalogue'
-export { DEMO_FLAWS, generateDemoClaimInputs, generateDemoClaims } from './demo-claims'
+export { DEMO_FLAWS, generateDemoClaimInputs, generateDemoClaims, withDemoFlaws } from './demo-claims'
 export type { DemoClaim, DemoClaimOptions, DemoFlaw } from './demo-claims'
 export { mulberry32 } from './prng'
 export type { Random } from './prng'

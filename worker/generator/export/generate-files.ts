@@ -6,6 +6,8 @@
 //  x12   837p-NNNN.x12, one interchange per CLAIMS_PER_837 claims, control numbers 1, 2, 3 ...;
 //        then 835-<payer>.x12, one per payer, paying all its claims on the day it adjudicated the last.
 //  fhir  fhir-NNNN.json, a collection of Claim + ExplanationOfBenefit for CLAIMS_PER_BUNDLE claims.
+//  pdf   superbill-<claim number>.pdf + note-<claim number>.pdf per claim, as a practice would send them,
+//        and manifest.jsonl naming each claim's two files with its ground-truth codes.
 import { generateHistory, generateProvider } from '../engine'
 import type { HistoryRecord, Provider } from '../engine'
 import { writeClaimsCsv } from '../../ingest/write-claims-csv'
@@ -13,10 +15,11 @@ import { write835 } from '../../payers/x12/write-835'
 import { write837P } from '../../payers/x12/write-837p'
 import type { X12Envelope } from '../../payers/x12/model'
 import { toFhirBundle } from './to-fhir'
+import { toClinicalNotePdf, toSuperbillPdf } from './to-pdf'
 import { SYNTHETIC_RECEIVER, SYNTHETIC_SUBMITTER, SYNTHETIC_SUBMITTER_CONTACT, toX12Claim837 } from './to-x12'
 import { toX12Remittance835 } from './to-x12-remittance'
 
-export const EXPORT_FORMATS = ['json', 'csv', 'x12', 'fhir'] as const
+export const EXPORT_FORMATS = ['json', 'csv', 'x12', 'fhir', 'pdf'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const CLAIMS_PER_837 = 500
@@ -26,7 +29,8 @@ export const DEFAULT_FROM = '2024-01-01'
 const OPEN_END = '2099-12-31'
 
 export type GenerateFilesOptions = { claims: number; seed: number; format: ExportFormat; from?: string; to?: string }
-export type GeneratedFile = { name: string; content: string }
+/** Text for every format but pdf, whose files are bytes. */
+export type GeneratedFile = { name: string; content: string | Uint8Array }
 export type GenerateReport = {
   provider: Provider
   /** Claims written: `claims`, or fewer when `from`..`to` holds fewer. */
@@ -113,8 +117,25 @@ function x12Files(records: HistoryRecord[], provider: Provider, seed: number): {
 
 const jsonl = (rows: readonly unknown[]) => rows.map((r) => `${JSON.stringify(r)}\n`).join('')
 
-/** The files and what went into them. Same options, same bytes. */
-export function generateFilesWithReport(opts: GenerateFilesOptions): { files: GeneratedFile[]; report: GenerateReport } {
+async function pdfFiles(records: HistoryRecord[], provider: Provider): Promise<GeneratedFile[]> {
+  const files: GeneratedFile[] = []
+  const manifest: unknown[] = []
+  const written = new Set<string>()
+  for (const record of records) {
+    const { claimNumber } = record.claim
+    // A duplicate is the same claim sent again: its superbill and note are the ones already written.
+    if (written.has(claimNumber)) continue
+    written.add(claimNumber)
+    const superbill = `superbill-${claimNumber}.pdf`
+    const note = `note-${claimNumber}.pdf`
+    files.push({ name: superbill, content: await toSuperbillPdf(record, provider) }, { name: note, content: await toClinicalNotePdf(record, provider) })
+    manifest.push({ claimNumber, superbill, note, truth: record.note.truth })
+  }
+  return [...files, { name: 'manifest.jsonl', content: jsonl(manifest) }]
+}
+
+/** The files and what went into them. Same options, same bytes. Async because pdf-lib writes PDFs so. */
+export async function generateFilesWithReport(opts: GenerateFilesOptions): Promise<{ files: GeneratedFile[]; report: GenerateReport }> {
   const { provider, records } = generateRecords(opts)
   const report: GenerateReport = { provider, claims: records.length, oa23ClaimIds: [] }
   if (records.length === 0) return { files: [], report }
@@ -135,9 +156,11 @@ export function generateFilesWithReport(opts: GenerateFilesOptions): { files: Ge
     }
     case 'fhir':
       return { report, files: chunks(records, CLAIMS_PER_BUNDLE).map((batch, i) => ({ name: `fhir-${seq(i + 1)}.json`, content: `${JSON.stringify(toFhirBundle(batch, provider))}\n` })) }
+    case 'pdf':
+      return { report, files: await pdfFiles(records, provider) }
   }
 }
 
-export function generateFiles(opts: GenerateFilesOptions): GeneratedFile[] {
-  return generateFilesWithReport(opts).files
+export async function generateFiles(opts: GenerateFilesOptions): Promise<GeneratedFile[]> {
+  return (await generateFilesWithReport(opts)).files
 }
