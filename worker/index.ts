@@ -17,6 +17,7 @@ import { stageQueues } from './platform'
 import { emulateAccessEdge, refreshSessionOnRequest, withSecurityHeaders } from './web'
 
 export { ProviderHub } from '../durable-objects/provider-hub'
+export { ScenarioRunner } from '../durable-objects/scenario-runner'
 
 const api = createApi()
 

@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
 import { claimRoutes } from './routes/claims'
 import { devRoutes } from './routes/dev'
+import { generationRoutes } from './routes/generation'
 import { healthRoutes } from './routes/health'
 import { liveRoutes } from './routes/live'
 import { partnerRoutes } from './routes/partner'
@@ -60,6 +61,7 @@ export function createApi() {
   api.route('/', uploadRoutes)
   api.route('/', liveRoutes)
   api.route('/', adminRoutes)
+  api.route('/', generationRoutes)
   api.route('/', partnerRoutes)
   api.route('/', devRoutes)
   api.notFound(notFound)

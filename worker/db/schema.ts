@@ -195,3 +195,28 @@ export const deadLetters = sqliteTable('dead_letters', {
   body: text('body').notNull(),
   at: text('at').notNull(),
 }, (t) => [uniqueIndex('dead_letters_message').on(t.queue, t.messageId)])
+
+/**
+ * Adjudicated claims written straight into history by the scenario runner (backfill): outcomes and
+ * codes only, no patient data. Scenario, seed and sequence name the generator call that made each row,
+ * and make a rerun of the same run insert nothing twice.
+ */
+export const claimHistory = sqliteTable('claim_history', {
+  providerId: text('provider_id').notNull(),
+  scenario: text('scenario').notNull(),
+  seed: integer('seed').notNull(),
+  sequence: integer('sequence').notNull(),
+  pattern: text('pattern'),
+  claimNumber: text('claim_number').notNull(),
+  payerId: text('payer_id').notNull(),
+  serviceDate: text('service_date').notNull(),
+  submittedDate: text('submitted_date').notNull(),
+  adjudicatedDate: text('adjudicated_date').notNull(),
+  billedCents: integer('billed_cents').notNull(),
+  paidCents: integer('paid_cents').notNull(),
+  outcome: text('outcome', { enum: ['paid', 'partial', 'denied'] }).notNull(),
+  carc: text('carc'),
+  rarcCodes: text('rarc_codes', { mode: 'json' }).notNull().$type<string[]>(),
+  cptCodes: text('cpt_codes', { mode: 'json' }).notNull().$type<string[]>(),
+  icdCodes: text('icd_codes', { mode: 'json' }).notNull().$type<string[]>(),
+}, (t) => [uniqueIndex('claim_history_trace').on(t.providerId, t.scenario, t.seed, t.sequence)])

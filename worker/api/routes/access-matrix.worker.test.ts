@@ -64,6 +64,9 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /admin/partner-tokens/{id}/rotate': { guard: 'admin', body: json({}) },
   'DELETE /admin/partner-tokens/{id}': { guard: 'admin' },
   'POST /admin/keys/reencrypt': { guard: 'admin' },
+  'POST /admin/generation/start': { guard: 'admin', body: json({}) },
+  'POST /admin/generation/stop': { guard: 'admin', body: json({}) },
+  'GET /admin/generation/status': { guard: 'admin' },
 
   'GET /partner/whoami': { guard: 'partner:any' },
   'GET /partner/portfolio': { guard: 'partner:portfolio:read' },
