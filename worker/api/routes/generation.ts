@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { eq } from 'drizzle-orm'
 import { schema } from '../../db'
 import { generateProvider } from '../../generator/engine'
+import { appendAudit } from '../../identity'
 import { RunnerConfig, RunnerStart, RunnerStatus, ScenarioName, simulatedStart } from '../../generator/runner'
 import { createD1ProviderStore } from '../../providers'
 import { apiRouter, jsonBody, jsonOk, problemDoc as problem } from '../api-app'
@@ -61,6 +62,7 @@ export const generationRoutes = apiRouter()
       const outcome = await runner(c.env, start.scenario).start(config)
       if (!outcome.ok) throw new ApiProblem(409, 'already-running', 'The runner is already running', `Stop ${start.scenario} before starting it again.`)
       console.info(JSON.stringify({ level: 'info', at: 'generation.start', scenario: config.scenario, target: config.target, speed: config.speed, providerId: config.providerId }))
+      await appendAudit(c.var.deps.db, [{ actor: c.var.adminEmail, action: 'generation.started', subjectType: 'scenario', subjectId: config.scenario, providerId: config.providerId, detail: { target: config.target, speed: config.speed, duration: config.duration, claimsPerDay: config.claimsPerDay, seed } }], new Date())
       return c.json(outcome.status, 201)
     },
   )
@@ -70,6 +72,7 @@ export const generationRoutes = apiRouter()
       const { scenario } = c.req.valid('json')
       const status = await runner(c.env, scenario).stop()
       if (!status) throw noRunner(scenario)
+      await appendAudit(c.var.deps.db, [{ actor: c.var.adminEmail, action: 'generation.stopped', subjectType: 'scenario', subjectId: scenario }], new Date())
       return c.json(status, 200)
     },
   )

@@ -68,6 +68,8 @@ describe('the generation admin API', () => {
     expect(RunnerStatus.parse(await stopped.json())).toMatchObject({ running: false, endedBecause: 'stopped', claimsGenerated: after.claimsGenerated })
     expect(await runDurableObjectAlarm(stubOf(scenario))).toBe(false)
     expect(await historyRows(started.providerId, scenario)).toBe(after.claimsGenerated)
+    const audit = await env.DB.prepare('SELECT action, actor FROM audit_log WHERE subject_type = ? AND subject_id = ? ORDER BY id').bind('scenario', scenario).all()
+    expect(audit.results.map((r) => r.action)).toEqual(['generation.started', 'generation.stopped'])
   })
 
   it('backfills a week flat out and ends by itself', async () => {
