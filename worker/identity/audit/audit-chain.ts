@@ -37,7 +37,13 @@ const utf8 = new TextEncoder()
  * NaN as null). `at` is hashed as the string stored, so writers must store one fixed format.
  */
 export function canonicalAuditRow(row: AuditRecord): string {
-  return canonicalJson({
+  const record = auditRecordOf(row)
+  return canonicalJson({ ...record, detail: record.detail == null ? null : JSON.parse(JSON.stringify(record.detail)) })
+}
+
+/** Exactly the audited fields of a row (a stored row has more: seq and the hashes). */
+export function auditRecordOf(row: AuditRecord): AuditRecord {
+  return {
     id: row.id,
     at: row.at,
     actor: row.actor,
@@ -45,8 +51,8 @@ export function canonicalAuditRow(row: AuditRecord): string {
     subjectType: row.subjectType,
     subjectId: row.subjectId,
     providerId: row.providerId ?? null,
-    detail: row.detail == null ? null : JSON.parse(JSON.stringify(row.detail)),
-  })
+    detail: row.detail ?? null,
+  }
 }
 
 export async function chainHash(prevHash: string, seq: number, row: AuditRecord): Promise<string> {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../db'
 import { schema } from '../../db'
 import { newId } from '../../ids'
-import { GENESIS_HEAD, sealRows, verifyChain, type ChainHead, type SealedAuditRecord } from './audit-chain'
+import { auditRecordOf, GENESIS_HEAD, sealRows, verifyChain, type ChainHead, type SealedAuditRecord } from './audit-chain'
 
 const { auditLog } = schema
 
@@ -38,16 +38,7 @@ export async function appendAudit(db: Db, entries: AuditEntry[], at: Date): Prom
 }
 
 function asRecord(row: typeof auditLog.$inferSelect) {
-  return {
-    id: row.id,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    subjectType: row.subjectType,
-    subjectId: row.subjectId,
-    providerId: row.providerId,
-    detail: row.detail ?? null,
-  }
+  return auditRecordOf({ ...row, detail: row.detail ?? null })
 }
 
 async function chainHead(db: Db): Promise<ChainHead> {
