@@ -75,9 +75,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   }
 
   const cwd = options.snapshot ? snapshotSources() : ROOT
+  // Every `wrangler dev` on the machine shares a registry of running Workers and reloads whenever another
+  // one starts or stops; a private registry keeps a bench or test server from restarting mid-run.
+  const registry = mkdtempSync(join(tmpdir(), 'claimpay-registry-'))
   const cleanUp = () => {
     if (ownsDir) rmSync(persistDir, { recursive: true, force: true })
     if (cwd !== ROOT) rmSync(cwd, { recursive: true, force: true })
+    rmSync(registry, { recursive: true, force: true })
   }
   try {
     if (options.fresh) await applyMigrations(cwd, persistDir)
@@ -107,7 +111,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     cwd,
     detached: true, // its own process group, so stop() reaches workerd too
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...wranglerEnv(), FORCE_COLOR: '0' },
+    env: { ...wranglerEnv(), FORCE_COLOR: '0', WRANGLER_REGISTRY_PATH: registry },
   })
   let output = ''
   const everything: string[] = []
