@@ -1,14 +1,16 @@
-import { billedTotal, chunk, createD1ClaimStore, PARAMS_PER_STATEMENT, sealClaimPhi, toStatusChange } from '../worker/claims'
+import { getTableColumns } from 'drizzle-orm'
+import { billedTotal, chunk, createD1ClaimStore, MEMBER_ID_INDEX, PARAMS_PER_STATEMENT, sealClaimPhi, toStatusChange } from '../worker/claims'
 import { openDb, schema } from '../worker/db'
 import { claimDraftOf, historyRowOf, type ClaimSink } from '../worker/generator/runner'
 import { stableId } from '../worker/ids'
 import { loadKeyring } from '../worker/identity'
+import { blindIndex } from '../worker/identity/crypto'
 import { hubPublisher, stageQueues } from '../worker/platform'
 
 const { claimHistory } = schema
 
 /** Columns bound per claim_history row; D1 takes at most 100 parameters a statement. */
-const HISTORY_COLUMNS = 17
+const HISTORY_COLUMNS = Object.keys(getTableColumns(claimHistory)).length
 const HISTORY_ROWS_PER_STATEMENT = Math.floor(PARAMS_PER_STATEMENT / HISTORY_COLUMNS)
 
 /** Backfill: rows straight into claim_history, many rows a statement and every statement in one batch. */
@@ -16,11 +18,17 @@ export function historySink(env: Env): ClaimSink {
   const db = openDb(env.DB)
   return {
     async write(claims) {
-      const statements = chunk(claims.map(historyRowOf), HISTORY_ROWS_PER_STATEMENT).map((rows) => db.insert(claimHistory).values(rows).onConflictDoNothing())
+      const keyring = await loadKeyring(env)
+      // The patient key lets the risk engine spot a second claim for the same visit without a member id.
+      const rows = await Promise.all(claims.map(async (c) => historyRowOf(c, await blindIndex(keyring, MEMBER_ID_INDEX, c.record.patient.memberId))))
+      // Counted from RETURNING: the change count would include the rows the aggregates trigger writes.
+      const statements = chunk(rows, HISTORY_ROWS_PER_STATEMENT).map((rows) =>
+        db.insert(claimHistory).values(rows).onConflictDoNothing().returning({ sequence: claimHistory.sequence }),
+      )
       const [first, ...rest] = statements
       if (!first) return 0
       const results = await db.batch([first, ...rest])
-      return results.reduce((n, r) => n + r.meta.changes, 0)
+      return results.reduce((n, r) => n + r.length, 0)
     },
   }
 }

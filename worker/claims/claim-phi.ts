@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PatientAddress, type ClaimInput, type PatientInput } from '../contracts'
 import { blindIndex, decryptOptional, encryptOptional, type Keyring } from '../identity/crypto'
+import { ageOnDate } from './patient-age'
 
 /** The sealed columns of `claims`, named as in the drizzle schema; key rotation walks this list too. */
 export const CLAIM_PHI_COLUMNS = ['patientNameSealed', 'patientDobSealed', 'patientAddressSealed', 'memberIdSealed', 'noteSealed'] as const
@@ -9,7 +10,8 @@ export type ClaimPhiColumn = (typeof CLAIM_PHI_COLUMNS)[number]
 /** Binds each ciphertext to its claim and column: a value copied to another row or column will not open. */
 export const claimPhiAad = (column: ClaimPhiColumn, claimId: string) => `claims.${column}:${claimId}`
 
-export type SealedClaimPhi = Record<ClaimPhiColumn, string | null> & { memberIdIndex: string | null; patientSex: 'F' | 'M' | 'U' | null }
+/** The sealed columns plus what stays in the clear: a keyed index, sex and the age group (risk features). */
+export type SealedClaimPhi = Record<ClaimPhiColumn, string | null> & { memberIdIndex: string | null; patientSex: 'F' | 'M' | 'U' | null; patientAge: number | null }
 
 export const NO_PHI: SealedClaimPhi = {
   patientNameSealed: null,
@@ -19,6 +21,7 @@ export const NO_PHI: SealedClaimPhi = {
   noteSealed: null,
   memberIdIndex: null,
   patientSex: null,
+  patientAge: null,
 }
 
 const Name = z.object({ firstName: z.string(), lastName: z.string() })
@@ -26,7 +29,7 @@ const Name = z.object({ firstName: z.string(), lastName: z.string() })
 /** The blind index kind for member ids: finds a patient's other claims (duplicates) without reading the id. */
 export const MEMBER_ID_INDEX = 'member-id'
 
-export async function sealClaimPhi(keyring: Keyring, claimId: string, input: Pick<ClaimInput, 'patient' | 'note'>): Promise<SealedClaimPhi> {
+export async function sealClaimPhi(keyring: Keyring, claimId: string, input: Pick<ClaimInput, 'patient' | 'note' | 'serviceDate'>): Promise<SealedClaimPhi> {
   const p = input.patient
   const seal = (column: ClaimPhiColumn, value: string | undefined) => encryptOptional(keyring, value, claimPhiAad(column, claimId))
   const [patientNameSealed, patientDobSealed, patientAddressSealed, memberIdSealed, noteSealed, memberIdIndex] = await Promise.all([
@@ -37,7 +40,7 @@ export async function sealClaimPhi(keyring: Keyring, claimId: string, input: Pic
     seal('noteSealed', input.note),
     p ? blindIndex(keyring, MEMBER_ID_INDEX, p.memberId) : Promise.resolve(null),
   ])
-  return { patientNameSealed, patientDobSealed, patientAddressSealed, memberIdSealed, noteSealed, memberIdIndex, patientSex: p?.sex ?? null }
+  return { patientNameSealed, patientDobSealed, patientAddressSealed, memberIdSealed, noteSealed, memberIdIndex, patientSex: p?.sex ?? null, patientAge: p ? ageOnDate(p.dateOfBirth, input.serviceDate) : null }
 }
 
 /** A sealed value that will not open means tampering or a lost key: an error, never silently empty. */

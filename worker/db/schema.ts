@@ -75,6 +75,10 @@ export const claims = sqliteTable('claims', {
   /** Keyed blind index of the member id: finds a patient's other claims without reading the id. */
   memberIdIndex: text('member_id_index'),
   patientSex: text('patient_sex', { enum: ['F', 'M', 'U'] }),
+  /** Age in whole years on the date of service, 90 for anyone older (Safe Harbor): a risk feature kept in the clear. */
+  patientAge: integer('patient_age'),
+  /** The risk model version that scored the claim; null while unscored or scored by the fallback rules. */
+  riskModelVersion: integer('risk_model_version'),
   /** Lower-cased claim id, number, payer and codes: what the claims table's search box matches. */
   searchText: text('search_text').notNull(),
   createdAt: createdAt(),
@@ -219,4 +223,15 @@ export const claimHistory = sqliteTable('claim_history', {
   rarcCodes: text('rarc_codes', { mode: 'json' }).notNull().$type<string[]>(),
   cptCodes: text('cpt_codes', { mode: 'json' }).notNull().$type<string[]>(),
   icdCodes: text('icd_codes', { mode: 'json' }).notNull().$type<string[]>(),
-}, (t) => [uniqueIndex('claim_history_trace').on(t.providerId, t.scenario, t.seed, t.sequence)])
+  /** Per line, in the order of cpt_codes: its modifiers and units. */
+  lineModifiers: text('line_modifiers', { mode: 'json' }).notNull().default(sql`'[]'`).$type<string[][]>(),
+  lineUnits: text('line_units', { mode: 'json' }).notNull().default(sql`'[]'`).$type<number[]>(),
+  placeOfService: text('place_of_service'),
+  /** Age on the date of service, 90 for anyone older (Safe Harbor), and sex: no other patient data. */
+  patientAge: integer('patient_age'),
+  patientSex: text('patient_sex', { enum: ['F', 'M', 'U'] }),
+  /** Keyed blind index of the patient (never the member id): finds duplicate claims for one visit. */
+  patientKey: text('patient_key'),
+}, (t) => [
+  index('claim_history_adjudicated').on(t.adjudicatedDate),
+  uniqueIndex('claim_history_trace').on(t.providerId, t.scenario, t.seed, t.sequence)])

@@ -1,3 +1,4 @@
+import { OLDEST_REPORTED_AGE } from '../../claims/patient-age'
 import type { GeneratedClaim } from './stream'
 
 /** One row of claim_history: the outcome and codes of an adjudicated claim, and no patient data. */
@@ -19,9 +20,16 @@ export type HistoryRow = {
   rarcCodes: string[]
   cptCodes: string[]
   icdCodes: string[]
+  lineModifiers: string[][]
+  lineUnits: number[]
+  placeOfService: string
+  patientAge: number
+  patientSex: 'F' | 'M'
+  patientKey: string | null
 }
 
-export function historyRowOf({ record }: GeneratedClaim): HistoryRow {
+/** `patientKey` is the caller's keyed blind index of the member id (null when it has no keyring). */
+export function historyRowOf({ record }: GeneratedClaim, patientKey: string | null = null): HistoryRow {
   const { outcome, claim, trace } = record
   return {
     providerId: record.providerId,
@@ -41,5 +49,11 @@ export function historyRowOf({ record }: GeneratedClaim): HistoryRow {
     rarcCodes: outcome.denial?.rarc ?? [],
     cptCodes: claim.lines.map((l) => l.procedureCode),
     icdCodes: claim.diagnoses,
+    lineModifiers: claim.lines.map((l) => l.modifiers),
+    lineUnits: claim.lines.map((l) => l.units),
+    placeOfService: claim.placeOfService,
+    patientAge: Math.min(record.patient.age, OLDEST_REPORTED_AGE),
+    patientSex: record.patient.sex,
+    patientKey,
   }
 }
