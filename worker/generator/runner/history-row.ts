@@ -29,7 +29,7 @@ export type HistoryRow = {
 }
 
 /** `patientKey` is the caller's keyed blind index of the member id (null when it has no keyring). */
-export function historyRowOf({ record }: GeneratedClaim, patientKey: string | null = null): HistoryRow {
+export function historyRowOf({ record }: Pick<GeneratedClaim, 'record'>, patientKey: string | null = null): HistoryRow {
   const { outcome, claim, trace } = record
   return {
     providerId: record.providerId,
