@@ -1,0 +1,8 @@
+export { startStripeLocal } from './server'
+export type { StripeLocal } from './server'
+export type { StripeLocalOptions } from './options'
+export type { ObjectsSnapshot, StripeLocalControl } from './control'
+export type { FaultMode, FaultSpec } from './faults'
+export type { DeliveryMode, DeliveryResult, DeliveryView, WebhookEndpoint, WebhookTamper } from './webhooks'
+export { STRIPE_FAILING_TEST_ACCOUNTS } from './resources/bank-account'
+export { signatureHeader } from './signature'
