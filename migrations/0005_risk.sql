@@ -53,6 +53,8 @@ ALTER TABLE `claim_history` ADD `patient_age` integer;--> statement-breakpoint
 ALTER TABLE `claim_history` ADD `patient_sex` text;--> statement-breakpoint
 ALTER TABLE `claim_history` ADD `patient_key` text;--> statement-breakpoint
 CREATE INDEX `claim_history_adjudicated` ON `claim_history` (`adjudicated_date`);--> statement-breakpoint
+CREATE INDEX `claim_history_submitted` ON `claim_history` (`submitted_date`);--> statement-breakpoint
+CREATE INDEX `claim_history_patient` ON `claim_history` (`provider_id`,`patient_key`,`service_date`);--> statement-breakpoint
 ALTER TABLE `claims` ADD `patient_age` integer;--> statement-breakpoint
 ALTER TABLE `claims` ADD `risk_model_version` integer;--> statement-breakpoint
 -- Risk aggregates follow claim_history: a row counts when it is inserted, and only then, so a retried

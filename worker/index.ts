@@ -13,11 +13,13 @@ import { readConfig } from './config'
 import { identityDeps, pruneNonces, reencryptBatch, sealAuditLog } from './identity'
 import { renderPage } from './pages/kit-handler'
 import { redriveStalled } from './pipeline'
+import { RISK_TRAINING_CRON, trainOnSchedule } from './risk/training'
 import { stageQueues } from './platform'
 import { emulateAccessEdge, refreshSessionOnRequest, withSecurityHeaders } from './web'
 
 export { ProviderHub } from '../durable-objects/provider-hub'
 export { ScenarioRunner } from '../durable-objects/scenario-runner'
+export { RiskTrainer } from '../durable-objects/risk-trainer'
 
 const api = createApi()
 
@@ -69,6 +71,10 @@ export default {
   },
 
   async scheduled(controller, env, _ctx) {
+    if (controller.cron === RISK_TRAINING_CRON) {
+      await trainOnSchedule(env, new Date(controller.scheduledTime))
+      return
+    }
     const result = await redriveStalled(env.DB, { queues: stageQueues(env) }, new Date(controller.scheduledTime), STALE_AFTER_MS)
     if (result.claims || result.uploads) console.info(JSON.stringify({ level: 'info', at: 'cron', redriven: result }))
     // Housekeeping for identity: seal the audit chain, forget expired nonces, move sealed fields to the active key.

@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth'
 import { claimRoutes } from './routes/claims'
 import { devRoutes } from './routes/dev'
 import { generationRoutes } from './routes/generation'
+import { riskRoutes } from './routes/risk'
 import { healthRoutes } from './routes/health'
 import { liveRoutes } from './routes/live'
 import { partnerRoutes } from './routes/partner'
@@ -62,6 +63,7 @@ export function createApi() {
   api.route('/', liveRoutes)
   api.route('/', adminRoutes)
   api.route('/', generationRoutes)
+  api.route('/', riskRoutes)
   api.route('/', partnerRoutes)
   api.route('/', devRoutes)
   api.notFound(notFound)

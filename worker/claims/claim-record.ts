@@ -20,6 +20,7 @@ export type ClaimRow = {
   payoutCents: number | null
   rejectReasons: { code: string; message: string }[] | null
   recodeCount: number
+  riskModelVersion?: number | null
   createdAt: string
   updatedAt: string
 } & Partial<SealedClaimPhi>
@@ -64,6 +65,7 @@ export function toClaimContract(claim: StoredClaim): Claim {
     lines: claim.lines,
     score: claim.score,
     scoreReasons: claim.scoreReasons ?? [],
+    riskModelVersion: claim.riskModelVersion ?? null,
     cutBps: claim.cutBps,
     payoutCents: claim.payoutCents,
     rejectReasons: claim.rejectReasons ?? [],

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { ClaimEvent, ClaimInput, ClaimListQuery, ClaimReason, ClaimStatus } from '../contracts'
-import { type Db, openDb, schema } from '../db'
+import { type Db, openDb, riskSchema, schema } from '../db'
 import { newId } from '../ids'
 import { chunk, PARAMS_PER_STATEMENT } from './chunk'
 import { NO_PHI, type SealedClaimPhi } from './claim-phi'
@@ -9,6 +9,7 @@ import { type ClaimRow, type StoredClaim, billedTotal, searchTextOf } from './cl
 import { checkPath } from './state-machine'
 
 const { claims, claimLines, claimDiagnoses, claimEvents, payouts, ledgerEntries, auditLog } = schema
+const { coderSignals } = riskSchema
 
 export type NewClaim = {
   id: string
@@ -28,6 +29,7 @@ export type ClaimPatch = Partial<{
   payoutCents: number
   rejectReasons: ClaimReason[]
   recodeCount: number
+  riskModelVersion: number
 }>
 
 export type JournalLine = { account: string; debitCents: number; creditCents: number }
@@ -38,6 +40,8 @@ export type CommitEffects = {
   payoutSent?: { payoutId: string; transferId: string }
   journal?: { memo: string; lines: JournalLine[] }
   audit?: { actor: string; action: string; detail?: Record<string, unknown> }
+  /** The risk engine sent the claim back for coding reasons: a training example for the coder. */
+  coderSignal?: { modelVersion: number; reasons: ClaimReason[] }
 }
 
 export type CommitResult =
@@ -298,6 +302,19 @@ async function commit(
           at,
         })),
       ),
+    )
+  }
+  if (effects.coderSignal) {
+    statements.push(
+      db.insert(coderSignals).values({
+        // One per claim version: a redelivered message cannot record the same signal twice.
+        id: `csg_${claim.id}_${version}`,
+        claimId: claim.id,
+        providerId: claim.providerId,
+        modelVersion: effects.coderSignal.modelVersion,
+        reasons: effects.coderSignal.reasons,
+        at,
+      }).onConflictDoNothing(),
     )
   }
   if (effects.audit) {

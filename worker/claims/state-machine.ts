@@ -6,7 +6,7 @@ const NEXT: Record<ClaimStatus, readonly ClaimStatus[]> = {
   parsed: ['coded', 'needs_recode', 'rejected'],
   needs_recode: ['coded', 'rejected'],
   coded: ['scored', 'needs_recode', 'rejected'],
-  scored: ['approved', 'rejected'],
+  scored: ['approved', 'rejected', 'needs_recode'],
   approved: ['payout_pending'],
   payout_pending: ['paid'],
   paid: ['submitted'],

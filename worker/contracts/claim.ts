@@ -100,6 +100,8 @@ export const Claim = z.object({
   lines: z.array(ClaimLine),
   score: z.int().nullable(),
   scoreReasons: z.array(ClaimReason),
+  /** The risk model version that scored the claim; null while unscored or scored by the fallback rules. */
+  riskModelVersion: z.int().nullable(),
   cutBps: z.int().nullable(),
   payoutCents: z.int().nullable(),
   rejectReasons: z.array(ClaimReason),

@@ -31,3 +31,4 @@ export {
 export { MAX_CLAIMS_PER_UPLOAD, UPLOAD_STATUSES, Upload, UploadProgress, UploadStatus, UploadWithProgress } from './upload'
 export { CLAIM_CSV_COLUMNS, PHI_CSV_COLUMNS } from './claim-csv-columns'
 export type { ClaimCsvColumn } from './claim-csv-columns'
+export { RISK_MODEL_STATES, RiskFeature, RiskModel, RiskModelPage, RiskModelState, RiskThreshold, RiskTrainParams, TrainRequest } from './risk'

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { RISK_MODEL_STATES } from '../contracts/risk'
 
 // The risk engine's tables. Aggregates are kept by a trigger on claim_history (migration 0005), so that
 // a history row counts exactly once however often its writer retries.
@@ -19,8 +20,6 @@ export const riskAggregates = sqliteTable('risk_aggregates', {
   billedCents: integer('billed_cents').notNull(),
 }, (t) => [primaryKey({ columns: [t.dimension, t.key, t.month] })])
 
-export const RISK_MODEL_STATES = ['training', 'candidate', 'active', 'retired', 'failed'] as const
-export type RiskModelState = (typeof RISK_MODEL_STATES)[number]
 
 /** The model registry: one row per training run; the artifact itself is in R2 under `artifactKey`. */
 export const riskModels = sqliteTable('risk_models', {
@@ -28,7 +27,7 @@ export const riskModels = sqliteTable('risk_models', {
   /** 1, 2, 3 ... in the order training was requested: what admins and claims call the model. */
   version: integer('version').notNull().unique(),
   state: text('state', { enum: RISK_MODEL_STATES }).notNull(),
-  trigger: text('trigger', { enum: ['admin', 'schedule', 'startup'] }).notNull(),
+  trigger: text('trigger', { enum: ['admin', 'schedule'] }).notNull(),
   requestedBy: text('requested_by').notNull(),
   featureVersion: integer('feature_version').notNull(),
   params: text('params', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),

@@ -233,5 +233,8 @@ export const claimHistory = sqliteTable('claim_history', {
   /** Keyed blind index of the patient (never the member id): finds duplicate claims for one visit. */
   patientKey: text('patient_key'),
 }, (t) => [
+  // The trainer replays history in both orders; the duplicate check looks a patient's visit up.
   index('claim_history_adjudicated').on(t.adjudicatedDate),
+  index('claim_history_submitted').on(t.submittedDate),
+  index('claim_history_patient').on(t.providerId, t.patientKey, t.serviceDate),
   uniqueIndex('claim_history_trace').on(t.providerId, t.scenario, t.seed, t.sequence)])

@@ -3,7 +3,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 export type IdPrefix =
   | 'prv' | 'usr' | 'clm' | 'evt' | 'upl' | 'pay' | 'jnl' | 'led' | 'aud' | 'ntf' | 'dlq'
-  | 'ses' | 'tok' | 'key' | 'ptn' | 'ptk' | 'eml'
+  | 'ses' | 'tok' | 'key' | 'ptn' | 'ptk' | 'eml' | 'rsk' | 'csg'
 
 /**
  * A prefixed, time-sortable id (ULID layout: 48-bit millisecond time, then 80 random bits), e.g.

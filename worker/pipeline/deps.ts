@@ -1,6 +1,7 @@
 import type { ClaimStore } from '../claims'
 import type { ClaimNotificationMessage, CodeMessage, IngestMessage, PayMessage, ScoreMessage, StatusChange, SubmitMessage } from '../contracts'
 import type { PayoutRail } from '../payments'
+import type { PipelineRisk } from '../risk/store/pipeline-risk'
 
 /** A message for one of the pipeline's queues. */
 export type StageMessage =
@@ -20,11 +21,6 @@ export type StatusPublisher = { publish(providerId: string, changes: StatusChang
 /** Where generated documents go (R2 in the Worker). */
 export type DocumentStore = { put(key: string, body: string, contentType: string): Promise<unknown> }
 
-export type PipelineConfig = {
-  /** A claim pays the same day only when its score is strictly above this. */
-  scoreThreshold: number
-}
-
 export type PipelineDeps = {
   store: ClaimStore
   queues: StageQueues
@@ -32,6 +28,7 @@ export type PipelineDeps = {
   documents: DocumentStore
   rail: PayoutRail
   providerCutBps(providerId: string): Promise<number>
-  config: PipelineConfig
+  /** Scores claims and knows the threshold (admins change it at run time). */
+  risk: PipelineRisk
   now(): Date
 }

@@ -1,5 +1,5 @@
 export { codeStep } from './code-step'
-export type { DocumentStore, PipelineConfig, PipelineDeps, StageMessage, StageQueues, StatusPublisher } from './deps'
+export type { DocumentStore, PipelineDeps, StageMessage, StageQueues, StatusPublisher } from './deps'
 export { forward, nextMessages } from './forward'
 export { parseStep } from './parse-step'
 export { PayoutNotSent, PayoutRecordMissing, payStep } from './pay-step'

@@ -1,29 +1,42 @@
-import { toClaimInput } from '../claims'
+import { MAX_RECODES } from '../claims'
 import type { ClaimReason } from '../contracts'
 import { computePayout } from '../payments'
-import { isApprovedForPayout, scoreClaimByRules } from '../risk'
+import { isApprovedForPayout } from '../risk'
+import type { RiskAssessment } from '../risk/store/pipeline-risk'
 import type { StepHandler } from './run-step'
-import { isoDay } from './moves'
 
 /**
- * coded -> scored -> approved | rejected, in one commit. The score is the transparent rule score
- * until the gradient-boosted model lands; the decision is its own event so the timeline shows both.
- * Dates are judged as of the day the claim was received, so a retry or a re-drive days later scores
- * the claim the same.
+ * coded -> scored -> approved | rejected | needs_recode, in one commit. The active risk model scores
+ * the claim from its D1 features (the rule score stands in until a first model is active). Below the
+ * threshold, a claim held back by how it was coded goes back to the coder, a bounded number of times,
+ * and the reasons are kept as a training example for the coder; any other claim is rejected with them.
  */
 export const scoreStep: StepHandler = async (deps, claim) => {
   const at = deps.now().toISOString()
-  const { score, reasons } = scoreClaimByRules({ claim: toClaimInput(claim), today: isoDay(new Date(claim.createdAt)) })
-  const threshold = deps.config.scoreThreshold
-  const scored = { to: 'scored' as const, step: 'score', detail: { engine: 'rule-score', score } }
+  const assessment = await deps.risk.assess(claim)
+  const threshold = await deps.risk.threshold()
+  const { score } = assessment
+  const reasons: ClaimReason[] = assessment.reasons.map(({ code, message }) => ({ code, message }))
+  const modelVersion = assessment.engine === 'gbdt' ? assessment.modelVersion : undefined
+  const scored = { to: 'scored' as const, step: 'score', detail: { engine: assessment.engine, score, ...(modelVersion !== undefined ? { modelVersion } : {}) } }
+  const patch = { score, scoreReasons: reasons, ...(modelVersion !== undefined ? { riskModelVersion: modelVersion } : {}) }
   const decline = (rejectReasons: ClaimReason[]) =>
-    deps.store.commit(claim, [scored, { to: 'rejected', step: 'score', detail: { threshold } }], { score, scoreReasons: reasons, rejectReasons }, {}, at)
+    deps.store.commit(claim, [scored, { to: 'rejected', step: 'score', detail: { threshold } }], { ...patch, rejectReasons }, {}, at)
 
   if (!isApprovedForPayout(score, threshold)) {
+    if (assessment.engine === 'gbdt' && codingReasons(assessment).length > 0 && claim.recodeCount < MAX_RECODES) {
+      return deps.store.commit(
+        claim,
+        [scored, { to: 'needs_recode', step: 'score', detail: { threshold, attempt: claim.recodeCount + 1 } }],
+        { ...patch, recodeCount: claim.recodeCount + 1 },
+        { coderSignal: { modelVersion: assessment.modelVersion, reasons: codingReasons(assessment) } },
+        at,
+      )
+    }
     return decline([
       {
         code: 'score-below-threshold',
-        message: `Risk score ${score} is not above ${threshold}, so this claim is not eligible for same-day payout.`,
+        message: `Risk score ${score} is not above ${threshold}, so this claim is not eligible for same-day payout; the reasons are listed with the score.`,
       },
     ])
   }
@@ -33,5 +46,9 @@ export const scoreStep: StepHandler = async (deps, claim) => {
   if (computePayout(claim.billedCents, cutBps) <= 0) {
     return decline([{ code: 'payout-below-minimum', message: 'After the cut, this claim would pay out nothing, so there is no same-day payout to make.' }])
   }
-  return deps.store.commit(claim, [scored, { to: 'approved', step: 'score', detail: { threshold } }], { score, scoreReasons: reasons }, {}, at)
+  return deps.store.commit(claim, [scored, { to: 'approved', step: 'score', detail: { threshold } }], patch, {}, at)
+}
+
+function codingReasons(assessment: Extract<RiskAssessment, { engine: 'gbdt' }>): ClaimReason[] {
+  return assessment.reasons.filter((r) => r.group === 'coding').map(({ code, message }) => ({ code, message }))
 }

@@ -5,6 +5,7 @@ import { loadKeyring } from '../identity'
 import { SandboxPayoutRail } from '../payments'
 import type { PipelineDeps, StageMessage, StageQueues } from '../pipeline'
 import { createD1ProviderStore } from '../providers'
+import { pipelineRisk } from '../risk/store/pipeline-risk'
 import { sealedFiles } from './sealed-files'
 
 /** Queue sendBatch takes at most 100 messages. */
@@ -56,7 +57,7 @@ export function pipelineDeps(env: Env): PipelineDeps {
     },
     rail: new SandboxPayoutRail(),
     providerCutBps: (providerId) => providers.cutBps(providerId, config.DEFAULT_CUT_BPS),
-    config: { scoreThreshold: config.SCORE_THRESHOLD },
+    risk: pipelineRisk(env, config.SCORE_THRESHOLD, () => new Date()),
     now: () => new Date(),
   }
 }

@@ -3,7 +3,7 @@ import { DENIAL_PATTERNS, MAX_CLAIMS_PER_DAY, MIN_CLAIMS_PER_DAY, SPECIALTIES, t
 
 export const SPEEDS = ['realtime', '10x', '100x', 'max'] as const
 export type Speed = (typeof SPEEDS)[number]
-export const DURATIONS = ['continuous', 'one-week', '30-days'] as const
+export const DURATIONS = ['continuous', 'one-week', '30-days', 'two-years'] as const
 export type Duration = (typeof DURATIONS)[number]
 export const TARGETS = ['pipeline', 'history'] as const
 export type Target = (typeof TARGETS)[number]

@@ -6,7 +6,7 @@ export const DAY_MS = 86_400_000
 /** Simulated seconds per real second; 'max' has no clock, it runs until the backfill is written. */
 export const SPEED_FACTOR: Readonly<Record<Exclude<Speed, 'max'>, number>> = { realtime: 1, '10x': 10, '100x': 100 }
 
-export const DURATION_DAYS: Readonly<Record<Duration, number | null>> = { continuous: null, 'one-week': 7, '30-days': 30 }
+export const DURATION_DAYS: Readonly<Record<Duration, number | null>> = { continuous: null, 'one-week': 7, '30-days': 30, 'two-years': 730 }
 
 /**
  * At most this many claims per alarm: an alarm is one invocation with the Durable Object CPU limit,

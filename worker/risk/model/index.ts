@@ -8,5 +8,6 @@ export type { LoadedRiskModel, RiskArtifact, RiskArtifactError } from './risk-ar
 export { scoreWithModel } from './score-with-model'
 export type { RiskScore } from './score-with-model'
 export { timeSplit } from './time-split'
-export { heldOutSlice, MIN_TRAINING_ROWS, RiskTrainParams, trainRiskModel } from './train-risk-model'
+export { RiskTrainParams } from '../../contracts/risk'
+export { heldOutSlice, MIN_TRAINING_ROWS, trainRiskModel } from './train-risk-model'
 export type { TrainedRiskModel, TrainingFailure, TrainingReport } from './train-risk-model'

@@ -6,7 +6,8 @@ import { FeatureMatrixBuilder } from './feature-matrix-builder'
 import { predictOne, train } from '../gbdt'
 import { loadRiskArtifact, riskArtifactOf } from './risk-artifact'
 import { scoreWithModel } from './score-with-model'
-import { heldOutSlice, RiskTrainParams, trainRiskModel } from './train-risk-model'
+import { RiskTrainParams } from '../../contracts/risk'
+import { heldOutSlice, trainRiskModel } from './train-risk-model'
 
 const history = engineHistory({ seed: 7, claimsPerDay: 30, from: '2024-09-01', to: '2026-08-31' })
 const replayed = replayHistory(history)

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { RiskTrainParams } from '../../contracts/risk'
 import { train, type FeatureImportance } from '../gbdt'
 import { FEATURE_NAMES, FEATURE_VERSION } from '../features'
 import { metricsOf, modelProbabilities, type ModelMetrics } from './evaluate-model'
@@ -6,21 +6,6 @@ import type { FeatureMatrixBuilder } from './feature-matrix-builder'
 import { fitProbabilityMap, type ProbabilityMapFit } from './fit-probability-map'
 import { loadRiskArtifact, riskArtifactOf, type LoadedRiskModel, type RiskArtifact } from './risk-artifact'
 import { timeSplit } from './time-split'
-
-/** What an admin may set for a training run; the defaults are what scheduled runs use. */
-export const RiskTrainParams = z.strictObject({
-  trees: z.int().min(1).max(1000).default(300),
-  maxDepth: z.int().min(1).max(12).default(5),
-  learningRate: z.number().gt(0).max(1).default(0.05),
-  maxBins: z.int().min(2).max(256).default(256),
-  minChildWeight: z.number().min(0).max(1000).default(5),
-  lambda: z.number().min(0).max(1000).default(1),
-  subsample: z.number().gt(0).max(1).default(0.9),
-  colsampleByTree: z.number().gt(0).max(1).default(0.9),
-  earlyStoppingRounds: z.int().min(0).max(200).default(30),
-  seed: z.int().min(0).max(0xffff_ffff).default(1),
-})
-export type RiskTrainParams = z.infer<typeof RiskTrainParams>
 
 /** Below this, the four time slices are too thin to train, stop, calibrate and judge on. */
 export const MIN_TRAINING_ROWS = 200

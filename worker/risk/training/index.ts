@@ -1,0 +1,8 @@
+export { failTraining, finishTraining } from './finish-training'
+export type { TrainingOutcome } from './finish-training'
+export { HistoryFeaturiser, MAX_TRAINING_ROWS } from './featurise-history'
+export { checkPromotion } from './promotion'
+export type { PromotionRefusal } from './promotion'
+export { TrainingJob } from './training-job'
+export { requestTraining, trainerStub } from './request-training'
+export { RISK_TRAINING_CRON, trainOnSchedule } from './train-on-schedule'
