@@ -147,6 +147,40 @@ function demoClaims(seed: number, count: number): ClaimInput[] {
   return withDemoFlaws(claims, { seed, today: today(), flawRate: DEMO_FLAW_RATE }).map((demo) => demo.claim)
 }
 
+type RiskModelRow = { id: string; version: number; state: string; error: string | null; report: { rows?: { train: number }; test?: { calibrated: { auc: number } } } | null }
+type RunnerStatus = { running: boolean; claimsWritten: number }
+
+/**
+ * Two years of the demo practice's adjudicated claims (the engine's, written straight into history),
+ * then a first risk model trained on them in the Worker and activated, so the demo's claims are scored
+ * by the model. Skipped when a model is already active.
+ */
+async function ensureRiskModel(admin: ApiSession, providerId: string): Promise<string> {
+  const { items } = await admin.json<{ items: RiskModelRow[] }>('GET', '/admin/risk/models?limit=20')
+  const active = items.find((m) => m.state === 'active')
+  if (active) return `Risk model v${active.version} is active.`
+  const scenario = 'demo-history'
+  const start = await admin.request('POST', '/admin/generation/start', { scenario, target: 'history', speed: 'max', duration: 'two-years', claimsPerDay: ENGINE_PRACTICE.claimsPerDay, specialty: 'family-medicine', seed: 1, providerId })
+  await start.arrayBuffer()
+  if (start.status !== 201 && start.status !== 409) throw new ApiCallFailed(start.status, `starting the history backfill answered ${start.status}`)
+  let history: RunnerStatus
+  do {
+    await sleep(1000)
+    history = await admin.json<RunnerStatus>('GET', `/admin/generation/status?scenario=${scenario}`)
+  } while (history.running)
+  const requested = await admin.request('POST', '/admin/risk/models/train', { autoPromote: true })
+  const run = (await requested.json()) as RiskModelRow
+  if (requested.status !== 202 && requested.status !== 409) throw new ApiCallFailed(requested.status, `training the first risk model answered ${requested.status}`)
+  const id = requested.status === 202 ? run.id : (await admin.json<{ items: RiskModelRow[] }>('GET', '/admin/risk/models?limit=1')).items[0]!.id
+  let model: RiskModelRow
+  do {
+    await sleep(1000)
+    model = await admin.json<RiskModelRow>('GET', `/admin/risk/models/${id}`)
+  } while (model.state === 'training')
+  if (model.state === 'failed') return `The first risk model failed to train (${model.error}); claims are scored by the rule score until one is active.`
+  return `Risk model v${model.version} trained in the Worker on ${model.report?.rows?.train ?? '?'} of ${history.claimsWritten} historical claims (held-out AUC ${model.report?.test?.calibrated.auc.toFixed(3) ?? '?'}), ${model.state}.`
+}
+
 async function seedClaims(apiKey: string): Promise<void> {
   const headers = { authorization: `Bearer ${apiKey}` }
   const page = (await (await fetch(`${base}/api/v1/claims?limit=1`, { headers })).json()) as { items: unknown[] }
@@ -174,9 +208,10 @@ async function main(): Promise<void> {
   await ensureBiller(owner.session)
   const apiKey = await ensureApiKey(owner.session, credentials)
   saveCredentials(credentials)
+  const admin = await devAdmin(base, ADMIN_EMAIL)
+  const riskModel = await ensureRiskModel(admin, credentials.providerId!)
   await seedClaims(apiKey)
 
-  const admin = await devAdmin(base, ADMIN_EMAIL)
   const partner = await ensurePartner(admin, credentials)
   const bank = createPartnerClient({ baseUrl: base, tokenId: partner.tokenId, secret: partner.secret })
   const portfolio = await bank.get('/api/v1/partner/portfolio')
@@ -199,6 +234,7 @@ async function main(): Promise<void> {
 
   ClaimPay admin (local stand-in for Cloudflare Access):
     open ${base}/dev/access  and sign in as ${ADMIN_EMAIL}
+    ${riskModel}  Registry: ${base}/admin/risk
 
   Bank partner "${PARTNER_NAME}" (scopes ${PARTNER_SCOPES.join(', ')}):
     token id ${partner.tokenId}
