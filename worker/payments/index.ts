@@ -4,3 +4,47 @@ export { assertBalanced, buildPayoutJournal, isBalanced } from './payout-journal
 export type { Journal, JournalLine, LedgerAccount, PayoutJournalInput } from './payout-journal'
 export type { PayoutOutcome, PayoutRail, PayoutRequest } from './payout-rail'
 export { SandboxPayoutRail, sandboxTransferId } from './sandbox-payout-rail'
+export {
+  ACCOUNTS,
+  balanceOf,
+  balancesBy,
+  checkLedger,
+  foldBalances,
+  journalForDenialWriteOff,
+  journalForFullReimbursement,
+  journalForPartialReimbursement,
+  journalForPatientBalanceWriteOff,
+  journalForPatientPayment,
+  journalForPayableSettled,
+  journalForPayout,
+  journalForPayoutReturned,
+  journalForPoolFunding,
+  journalForRecovery,
+  poolSummary,
+  reverseJournal,
+  trialBalance,
+  validateJournal,
+} from './ledger'
+export type {
+  AccountName,
+  Adjustment,
+  AdjustmentGroup,
+  ClaimFigures,
+  ClaimRef,
+  JournalDraft,
+  JournalKind,
+  JournalProblem,
+  JournalResult,
+  LedgerBalances,
+  LedgerCheck,
+  LedgerProblem,
+  PoolSummary,
+  PostedJournal,
+  PostingLine,
+} from './ledger'
+export { cutFor, DEFAULT_RULE_TABLE, parseRuleTable, RuleTable } from './cut-policy'
+export type { CutDecision, CutInput, CutOverride, CutResult } from './cut-policy'
+export { choosePool, fundingBook, holdFunds, poolPositions, releaseReservation, reserveFunds, settleReservation } from './funding'
+export type { FundingBook, PoolChoice, PoolPosition, PoolSettings, Reservation, ReserveResult } from './funding'
+// The Stripe adapter is imported from './stripe' where it is wired: kept out of this barrel so the
+// pure modules do not pull the SDK into every bundle that needs a journal or a cut.

@@ -1,0 +1,8 @@
+export { choosePool } from './choose-pool'
+export type { PoolChoice } from './choose-pool'
+export { availableCents, byDrawOrder } from './pool-position'
+export type { PoolPosition } from './pool-position'
+export { poolPositions } from './positions-from-ledger'
+export type { PoolSettings } from './positions-from-ledger'
+export { fundingBook, holdFunds, releaseReservation, reserveFunds, settleReservation } from './reservations'
+export type { FundingBook, Reservation, ReserveResult } from './reservations'
