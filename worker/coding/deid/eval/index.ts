@@ -1,0 +1,5 @@
+export { NoteBuilder } from './annotated-note'
+export type { AnnotatedNote, GoldSpan } from './annotated-note'
+export { generateAnnotatedNotes } from './generate-annotated-notes'
+export { scoreDeidentification } from './score'
+export type { DeidScore, KindScore, Miss, Rate } from './score'

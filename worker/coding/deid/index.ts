@@ -1,0 +1,5 @@
+export { DeidContextSchema, InvalidDeidContext } from './context'
+export type { DeidContext, DeidContextInput } from './context'
+export { deidentify } from './deidentify'
+export { reidentify } from './reidentify'
+export type { Deidentified, IdentifierKind, ReplacedSpan, TokenMapping } from './types'
