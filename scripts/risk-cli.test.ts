@@ -58,19 +58,52 @@ describe('scripts/risk-cli.ts', () => {
     expect(reordered.out.join('\n').split('\n').map(Number)).toEqual(preds)
   })
 
-  it('refuses bad data with exit 1 and where the problem is', () => {
-    writeFileSync(at('inf.csv'), 'x,label\n1,0\n2,1\nInfinity,0\n')
-    const inf = run(['train', '--csv', at('inf.csv'), '--label', 'label', '--model', at('never.json')])
-    expect(inf.code).toBe(1)
-    expect(inf.err.join()).toMatch(/"x" is infinite.*line 4/)
-    writeFileSync(at('text.csv'), 'x,label\n1,0\nabc,1\n')
-    expect(run(['train', '--csv', at('text.csv'), '--label', 'label', '--model', at('never.json')]).err.join()).toMatch(/line 3, column x: "abc" is not a number/)
-    writeFileSync(at('one-class.csv'), 'x,label\n1,0\n2,0\n')
-    expect(run(['train', '--csv', at('one-class.csv'), '--label', 'label', '--model', at('never.json')])).toMatchObject({ code: 1, err: [expect.stringMatching(/no positive/)] })
-    expect(run(['train', '--csv', at('train.csv'), '--label', 'outcome', '--model', at('never.json')]).err.join()).toMatch(/no column outcome/)
-    writeFileSync(at('v9.json'), JSON.stringify({ format: 'claimpay-gbdt', version: 9 }))
-    expect(run(['predict', '--csv', at('test.csv'), '--model', at('v9.json')])).toMatchObject({ code: 1, out: [], err: [expect.stringMatching(/version 9/)] })
+  it('refuses bad data with exit 2 and where the problem is, one line, no stack trace', () => {
+    const refuse = (name: string, text: string) => {
+      writeFileSync(at(name), text)
+      const r = run(['train', '--csv', at(name), '--label', 'label', '--model', at('never.json')])
+      expect(r.code, name).toBe(2)
+      expect(r.out, name).toEqual([])
+      expect(r.err, name).toHaveLength(1)
+      expect(r.err[0], name).not.toMatch(/\n\s+at /)
+      return r.err[0]!
+    }
+    expect(refuse('inf.csv', 'x,label\n1,0\n2,1\nInfinity,0\n')).toMatch(/"x" is infinite.*line 4/)
+    expect(refuse('neg-inf.csv', 'x,billed,label\n1,2,0\n2,-Infinity,1\n3,1,0\n')).toMatch(/"billed" is infinite in row 1.*line 3/)
+    expect(refuse('text.csv', 'x,label\n1,0\nabc,1\n')).toMatch(/line 3, column x: "abc" is not a number/)
+    expect(refuse('one-class.csv', 'x,label\n1,0\n2,0\n')).toMatch(/no positive/)
+    expect(refuse('all-positive.csv', 'x,label\n1,1\n2,1\n')).toMatch(/no negative/)
+    expect(refuse('one-row.csv', 'x,label\n1,1\n')).toMatch(/at least 2 rows, got 1/)
+    expect(refuse('missing-label.csv', 'x,label\n1,0\n2,\n3,1\n')).toMatch(/label in row 1 is NaN.*line 3/)
+    expect(refuse('label-two.csv', 'x,label\n1,0\n2,2\n3,1\n')).toMatch(/label in row 1 is 2: labels must be 0 or 1/)
+    expect(refuse('constant.csv', 'x,y,label\n1,5,0\n1,5,1\n1,5,0\n')).toMatch(/every feature is constant/)
+    expect(run(['train', '--csv', at('train.csv'), '--label', 'outcome', '--model', at('never.json')])).toMatchObject({ code: 2, err: [expect.stringMatching(/no column outcome/)] })
     expect(() => readFileSync(at('never.json'))).toThrow()
+  })
+
+  it('trains on a file with one constant column, which never splits', () => {
+    const lines = ['flat,x,label', ...Array.from({ length: 60 }, (_, i) => `7,${i},${i >= 30 ? 1 : 0}`)]
+    writeFileSync(at('flat.csv'), `${lines.join('\n')}\n`)
+    const r = run(['train', '--csv', at('flat.csv'), '--label', 'label', '--model', at('flat.json'), '--trees', '5', '--min-child-weight', '0'])
+    expect(r).toMatchObject({ code: 0, err: [] })
+    const doc = JSON.parse(readFileSync(at('flat.json'), 'utf8'))
+    expect(doc.trees.flatMap((t: { feature: number[] }) => t.feature).includes(0)).toBe(false)
+  })
+
+  it('refuses a model of another version or a corrupted one with exit 2 and the reason', () => {
+    const predictWith = (name: string, text: string) => {
+      writeFileSync(at(name), text)
+      return run(['predict', '--csv', at('test.csv'), '--model', at(name)])
+    }
+    expect(predictWith('v9.json', JSON.stringify({ format: 'claimpay-gbdt', version: 9 }))).toMatchObject({ code: 2, out: [], err: [expect.stringMatching(/version 9 is not supported/)] })
+    expect(predictWith('garbage.json', '{"format": "claimpay-gbdt", "vers')).toMatchObject({ code: 2, err: [expect.stringMatching(/not valid JSON/)] })
+    run(['train', '--csv', at('train.csv'), '--label', 'label', '--model', at('good.json'), '--trees', '3'])
+    const good = JSON.parse(readFileSync(at('good.json'), 'utf8'))
+    good.trees[1].left[0] = 999
+    expect(predictWith('bad-child.json', JSON.stringify(good))).toMatchObject({ code: 2, out: [], err: [expect.stringMatching(/corrupt: tree 1 node 0: child index out of range/)] })
+    delete good.trees[0].cover
+    expect(predictWith('no-cover.json', JSON.stringify(good))).toMatchObject({ code: 2, err: [expect.stringMatching(/corrupt at trees\.0\.cover/)] })
+    expect(run(['predict', '--csv', at('test.csv'), '--model', at('absent.json')])).toMatchObject({ code: 2, err: [expect.stringMatching(/cannot read .*absent\.json: ENOENT/)] })
   })
 
   it('exits 2 with the usage for a bad command line', () => {
@@ -90,5 +123,9 @@ describe('scripts/risk-cli.ts', () => {
     const predicted = spawnSync(tsx, [script, 'predict', '--csv', at('test.csv'), '--model', at('cmd.json')], { encoding: 'utf8' })
     expect(predicted.status).toBe(0)
     expect(predicted.stdout.trim().split('\n')).toHaveLength(300)
+    const refused = spawnSync(tsx, [script, 'predict', '--csv', at('test.csv'), '--model', at('v9.json')], { encoding: 'utf8' })
+    expect(refused.status).toBe(2)
+    expect(refused.stdout).toBe('')
+    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/version 9 is not supported/)])
   }, 30_000)
 })

@@ -1,10 +1,11 @@
 // The risk model command line: train a gradient-boosted model from a CSV file and score a CSV file with it.
 //   tsx scripts/risk-cli.ts train --csv TRAIN.csv --label label --model MODEL.json [--trees 200 --depth 6 --lr 0.1 --bins 256 --seed 1]
 //   tsx scripts/risk-cli.ts predict --csv TEST.csv --model MODEL.json [--out PREDS.txt]
-// Exit codes: 0 done, 1 the data or the model was refused (the reason on stderr), 2 a bad command.
+// Exit codes: 0 done; 2 the input was refused (a bad command line, data or model file; the reason on
+// stderr, no stack trace); 1 an unexpected failure.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { auc, loadModel, logLoss, predictProba, trainGbdt } from '../worker/risk/gbdt'
+import { auc, logLoss, parseModel, predict, serialiseModel, train } from '../worker/risk/gbdt'
 import type { FeatureMatrix, TrainOptions } from '../worker/risk/gbdt'
 import { readCsv } from '../worker/ingest/csv'
 
@@ -22,7 +23,10 @@ export type RiskCliIo = {
   writeFile: (path: string, text: string) => void
 }
 
-const NUMERIC_FLAGS: Record<string, keyof TrainOptions> = {
+/** Options that take a plain number. */
+type NumericOption = { [K in keyof TrainOptions]: TrainOptions[K] extends number ? K : never }[keyof TrainOptions]
+
+const NUMERIC_FLAGS: Record<string, NumericOption> = {
   trees: 'trees',
   depth: 'maxDepth',
   leaves: 'maxLeaves',
@@ -43,7 +47,7 @@ class UsageError extends Error {
   override name = 'UsageError'
 }
 
-/** Refusals of the data or the model: reported with their reason, exit code 1. */
+/** Refusals of the data or the model: reported with their reason, exit code 2 like a bad command line. */
 class DataError extends Error {
   override name = 'DataError'
 }
@@ -51,8 +55,8 @@ class DataError extends Error {
 export function runRiskCli(args: readonly string[], io: RiskCliIo): number {
   try {
     const [command, ...rest] = args
-    if (command === 'train') return train(parseFlags(rest, [...TRAIN_PATHS, ...Object.keys(NUMERIC_FLAGS)]), io)
-    if (command === 'predict') return predict(parseFlags(rest, PREDICT_PATHS), io)
+    if (command === 'train') return trainCommand(parseFlags(rest, [...TRAIN_PATHS, ...Object.keys(NUMERIC_FLAGS)]), io)
+    if (command === 'predict') return predictCommand(parseFlags(rest, PREDICT_PATHS), io)
     throw new UsageError(command ? `unknown command ${command}` : 'no command')
   } catch (error) {
     if (error instanceof UsageError) {
@@ -61,9 +65,11 @@ export function runRiskCli(args: readonly string[], io: RiskCliIo): number {
     }
     if (error instanceof DataError) {
       io.err(error.message)
-      return 1
+      return 2
     }
-    throw error
+    // A bug, not bad input: still one line, so a script calling this reads a message, not a stack.
+    io.err(`risk-cli failed: ${error instanceof Error ? error.message : String(error)}`)
+    return 1
   }
 }
 
@@ -130,7 +136,7 @@ function matrixOf(table: Table, names: readonly string[]): FeatureMatrix {
   return { values, rows, cols }
 }
 
-function train(flags: Map<string, string>, io: RiskCliIo): number {
+function trainCommand(flags: Map<string, string>, io: RiskCliIo): number {
   const csvPath = required(flags, 'csv')
   const label = required(flags, 'label')
   const modelPath = required(flags, 'model')
@@ -155,13 +161,13 @@ function train(flags: Map<string, string>, io: RiskCliIo): number {
     validation = { rows: matrixOf(valid, featureNames), labels: valid.columns.get(label)! }
   }
   const x = matrixOf(table, featureNames)
-  const result = trainGbdt({ rows: x, labels, featureNames, options, ...(validation ? { validation } : {}) })
+  const result = train({ rows: x, labels, featureNames, ...(validation ? { validation } : {}) }, options)
   if (!result.ok) {
     const where = result.row !== undefined && !validation ? ` (${csvPath} line ${table.lines[result.row]})` : ''
     throw new DataError(`${result.message}${where}`)
   }
-  io.writeFile(modelPath, JSON.stringify(result.document))
-  const p = predictProba(result.model, x.values)
+  io.writeFile(modelPath, serialiseModel(result.model))
+  const p = predict(result.model, x)
   io.out(
     JSON.stringify({
       model: modelPath,
@@ -178,10 +184,11 @@ function train(flags: Map<string, string>, io: RiskCliIo): number {
   return 0
 }
 
-function predict(flags: Map<string, string>, io: RiskCliIo): number {
+function predictCommand(flags: Map<string, string>, io: RiskCliIo): number {
   const csvPath = required(flags, 'csv')
-  const loaded = loadModel(read(io, required(flags, 'model')))
-  if (!loaded.ok) throw new DataError(loaded.message)
+  const modelPath = required(flags, 'model')
+  const loaded = parseModel(read(io, modelPath))
+  if (!loaded.ok) throw new DataError(`${modelPath}: ${loaded.message}`)
   const { model } = loaded
   const table = readTable(csvPath, io)
   // Columns are matched by name, so a label column or extra columns are simply not read.
@@ -194,7 +201,7 @@ function predict(flags: Map<string, string>, io: RiskCliIo): number {
       throw new DataError(`${csvPath} line ${table.lines[Math.floor(k / x.cols)]}, column ${name}: infinite values are not accepted`)
     }
   }
-  const text = Array.from(predictProba(model, x.values), (p) => `${p}\n`).join('')
+  const text = Array.from(predict(model, x), (p) => `${p}\n`).join('')
   const out = flags.get('out')
   if (out) io.writeFile(out, text)
   else io.out(text.trimEnd())

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { binMatrix, binOf, buildBinning, DEFAULT_BINNING, quantileEdges } from './binning'
+import { binMatrix } from './bin-matrix'
+import { binOf, buildBinning, DEFAULT_BINNING, quantileEdges } from './binning'
 
 const matrix = (columns: number[][]) => {
   const rows = columns[0]!.length
@@ -32,10 +33,29 @@ describe('binning', () => {
     const binning = buildBinning(x, DEFAULT_BINNING)
     expect(binning.features.map((f) => f.constant)).toEqual([false, true, false])
     const binned = binMatrix(x, binning)
-    // Feature 0: edges 1.5, 2.5, missing bin 3.
-    expect([...binned.bins.subarray(0, 4)]).toEqual([0, 3, 2, 1])
+    // The constant feature is left out of the matrix; the other two keep their model indices.
+    expect([...binned.features]).toEqual([0, 2])
+    // Feature 0: edges 1.5, 2.5, then its missing bin (3). Feature 2 starts after those 4 slots.
+    expect([...binned.offsets]).toEqual([0, 4])
+    const column = (c: number) => Array.from({ length: 4 }, (_, i) => binned.bins[i * binned.cols + c]! - binned.offsets[c]!)
+    expect(column(0)).toEqual([0, 3, 2, 1])
     // Feature 2: one value plus missing still splits present from missing.
-    expect([...binned.bins.subarray(8, 12)]).toEqual([1, 0, 1, 0])
+    expect(column(1)).toEqual([1, 0, 1, 0])
+    expect(Array.from(binned.byColumn.subarray(4, 8))).toEqual(column(1).map((b) => b + 4))
+  })
+
+  it('gives a value that alone fills a bin its own bin, with edges on both sides', () => {
+    // 1000 values: 0..599 once each, then 7000 repeated 400 times; 8 bins of about 125.
+    const sorted = Float64Array.from([...Array.from({ length: 600 }, (_, i) => i), ...Array.from({ length: 400 }, () => 7000)])
+    const edges = quantileEdges(sorted, 8)
+    expect(edges.length).toBeLessThanOrEqual(7)
+    // The heavy value is alone in its bin, and the values below it are not merged into it.
+    expect(edges[edges.length - 1]).toBeLessThan(7000)
+    expect(edges[edges.length - 1]).toBeGreaterThan(599)
+    const counts = new Map<number, number>()
+    for (const v of sorted) counts.set(binOf(edges, v), (counts.get(binOf(edges, v)) ?? 0) + 1)
+    expect(counts.get(edges.length)).toBe(400)
+    expect(Math.max(...[...counts].filter(([b]) => b !== edges.length).map(([, c]) => c))).toBeLessThanOrEqual(110)
   })
 
   it('places edges from a seeded sample of large data, the same on every run', () => {

@@ -14,18 +14,11 @@ export const DEFAULT_BINNING: BinningOptions = { maxBins: 256, sampleSize: 200_0
 /**
  * Edges of one feature, ascending. Value bin b holds edges[b-1] < v <= edges[b]; the last value bin
  * (index edges.length) holds everything above the last edge and the bin after it holds missing values.
+ * `constant` is decided on every row, not the sample: a feature that never varies can never split.
  */
-export type FeatureBins = { edges: Float64Array; constant: boolean }
+export type FeatureBins = { edges: Float64Array; constant: boolean; hasMissing: boolean }
 
-export type Binning = {
-  features: FeatureBins[]
-  /** Start of each feature's bins in a histogram laid out feature after feature. */
-  offsets: Int32Array
-  totalBins: number
-}
-
-/** Bins as small integers, feature-major so that building a histogram reads one column at a time. */
-export type BinnedMatrix = { bins: Uint16Array; rows: number; cols: number }
+export type Binning = { features: FeatureBins[] }
 
 export function valueBinCount(feature: FeatureBins): number {
   return feature.edges.length + 1
@@ -38,24 +31,33 @@ export function missingBin(feature: FeatureBins): number {
 export function buildBinning(x: FeatureMatrix, options: BinningOptions): Binning {
   const sample = sampleRows(x.rows, options.sampleSize, options.seed)
   const features: FeatureBins[] = []
-  const offsets = new Int32Array(x.cols)
-  let totalBins = 0
   const column = new Float64Array(sample.length)
   for (let j = 0; j < x.cols; j++) {
     let present = 0
-    for (const i of sample) {
-      const v = x.values[i * x.cols + j]!
-      if (!Number.isNaN(v)) column[present++] = v
+    for (let s = 0; s < sample.length; s++) {
+      const v = x.values[sample[s]! * x.cols + j]!
+      if (v === v) column[present++] = v
     }
-    const hasMissing = present < sample.length
     const edges = quantileEdges(column.subarray(0, present).sort(), options.maxBins)
-    // One value and no missing (or nothing but missing) leaves nothing to split on.
-    const constant = edges.length === 0 && (!hasMissing || present === 0)
-    features.push({ edges, constant })
-    offsets[j] = totalBins
-    totalBins += edges.length + 2
+    const { constant, hasMissing } = describeColumn(x, j)
+    features.push({ edges, constant, hasMissing })
   }
-  return { features, offsets, totalBins }
+  return { features }
+}
+
+/** One value and no missing (or nothing but missing) leaves nothing to split on. */
+function describeColumn(x: FeatureMatrix, j: number): { constant: boolean; hasMissing: boolean } {
+  let first = Number.NaN
+  let varies = false
+  let hasMissing = false
+  for (let k = j; k < x.values.length; k += x.cols) {
+    const v = x.values[k]!
+    if (v !== v) hasMissing = true
+    else if (first !== first) first = v
+    else if (v !== first) varies = true
+  }
+  const allMissing = first !== first
+  return { constant: allMissing || (!varies && !hasMissing), hasMissing }
 }
 
 function sampleRows(rows: number, size: number, seed: number): Int32Array {
@@ -73,28 +75,54 @@ function sampleRows(rows: number, size: number, seed: number): Int32Array {
 }
 
 /**
- * Edges between equal-count groups of the sorted values. With few distinct values every gap gets an
- * edge, so a feature with 3 codes gets 3 bins whatever maxBins is. Edges sit halfway between
- * neighbouring values so unseen values in between fall on the nearer side.
+ * Edges between groups of about equal count of the sorted values. With few distinct values every gap
+ * gets an edge, so a feature with 3 codes gets 3 bins whatever maxBins is. With many, a value that
+ * alone fills a bin's share (a common billed amount) gets a bin of its own, edges on both sides:
+ * cutting at fixed ranks instead would drop every edge that lands inside its run and merge its
+ * neighbours into it. Edges sit halfway between neighbouring values so unseen values in between fall
+ * on the nearer side.
  */
 export function quantileEdges(sorted: Float64Array, maxBins: number): Float64Array {
-  const distinct: number[] = []
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]!)
-  const edges: number[] = []
-  if (distinct.length <= maxBins) {
-    for (let i = 1; i < distinct.length; i++) edges.push(between(distinct[i - 1]!, distinct[i]!))
-    return Float64Array.from(edges)
+  const distinct = new Float64Array(sorted.length)
+  const counts = new Float64Array(sorted.length)
+  let nd = 0
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) {
+      distinct[nd] = sorted[i]!
+      counts[nd++] = 1
+    } else counts[nd - 1]!++
   }
-  const n = sorted.length
-  for (let q = 1; q < maxBins; q++) {
-    const k = Math.floor((q * n) / maxBins)
-    const lo = sorted[k - 1]!
-    const hi = sorted[k]!
-    if (lo === hi) continue
-    const edge = between(lo, hi)
-    if (edges.length === 0 || edge > edges[edges.length - 1]!) edges.push(edge)
+  if (nd <= maxBins) {
+    const edges = new Float64Array(Math.max(nd - 1, 0))
+    for (let i = 1; i < nd; i++) edges[i - 1] = between(distinct[i - 1]!, distinct[i]!)
+    return edges
   }
-  return Float64Array.from(edges)
+  const share = sorted.length / maxBins
+  let restCount = 0
+  let restBins = maxBins
+  for (let i = 0; i < nd; i++) {
+    if (counts[i]! >= share) restBins--
+    else restCount += counts[i]!
+  }
+  let target = restBins > 0 ? restCount / restBins : Number.POSITIVE_INFINITY
+  const edges = new Float64Array(maxBins - 1)
+  let ne = 0
+  let filled = 0
+  for (let i = 0; i < nd - 1 && ne < maxBins - 1; i++) {
+    filled += counts[i]!
+    const big = counts[i]! >= share
+    if (big || counts[i + 1]! >= share || filled >= target) {
+      edges[ne++] = between(distinct[i]!, distinct[i + 1]!)
+      if (!big) {
+        // Re-aim at what is left, so rounding early on does not starve the last bins.
+        restCount -= filled
+        restBins--
+        target = restBins > 0 ? restCount / restBins : Number.POSITIVE_INFINITY
+      }
+      filled = 0
+    }
+  }
+  return edges.slice(0, ne)
 }
 
 function between(lo: number, hi: number): number {
@@ -113,19 +141,4 @@ export function binOf(edges: Float64Array, v: number): number {
     else hi = mid
   }
   return lo
-}
-
-export function binMatrix(x: FeatureMatrix, binning: Binning): BinnedMatrix {
-  const { rows, cols, values } = x
-  const bins = new Uint16Array(rows * cols)
-  for (let j = 0; j < cols; j++) {
-    const feature = binning.features[j]!
-    const missing = missingBin(feature)
-    const base = j * rows
-    for (let i = 0; i < rows; i++) {
-      const v = values[i * cols + j]!
-      bins[base + i] = Number.isNaN(v) ? missing : binOf(feature.edges, v)
-    }
-  }
-  return { bins, rows, cols }
 }

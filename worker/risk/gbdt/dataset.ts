@@ -22,6 +22,7 @@ export type GbdtInputReason =
   | 'length-mismatch'
   | 'bad-feature-names'
   | 'bad-option'
+  | 'constant-features'
 
 /** Bad input is an expected outcome (an admin uploads a training file), so it is a value, not a throw. */
 export type GbdtInputError = { ok: false; reason: GbdtInputReason; message: string; row?: number; column?: string }

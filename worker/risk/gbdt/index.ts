@@ -1,24 +1,23 @@
 export { binOf, buildBinning, quantileEdges } from './binning'
 export type { Binning, BinningOptions, FeatureBins } from './binning'
+export { calibrate, calibrationSchema, fitCalibration, parseCalibration } from './calibration'
+export type { Calibration, CalibrationError } from './calibration'
 export { checkDataset, findInfiniteFeature, toFeatureMatrix } from './dataset'
 export type { DatasetInput, FeatureMatrix, FeatureValue, GbdtInputError, GbdtInputReason } from './dataset'
-export { auc, brierScore, calibrationTable, logLoss, MetricInputError } from './metrics'
-export type { CalibrationRow } from './metrics'
-export {
-  compileModel,
-  GBDT_FORMAT,
-  GBDT_VERSION,
-  gbdtModelSchema,
-  GbdtShapeError,
-  loadModel,
-  predictProba,
-  predictProbaRow,
-  predictRaw,
-  predictRawRow,
-  sigmoid,
-} from './model'
-export type { GbdtModel, GbdtModelDocument, GbdtModelLoadError, GbdtTree } from './model'
-export { DEFAULT_TRAIN_OPTIONS, trainGbdt } from './train'
-export type { FeatureImportance, TrainGbdtInput, TrainOptions, TrainResult } from './train'
-export { explainRow } from './treeshap'
+export { featureImportance } from './importance'
+export type { FeatureImportance } from './importance'
+export { auc, brierScore, calibrationTable, expectedCalibrationError, logLoss, MetricInputError } from './metrics'
+export type { CalibrationBins, CalibrationRow } from './metrics'
+export { childFor, compileModel, GbdtShapeError } from './model'
+export type { GbdtModel } from './model'
+export { GBDT_FORMAT, GBDT_VERSION, gbdtModelSchema } from './model-document'
+export type { GbdtModelDocument, GbdtTree } from './model-document'
+export { parseModel, serialiseModel } from './parse-model'
+export type { GbdtModelLoadError } from './parse-model'
+export { predict, predictMargin, predictMarginOne, predictOne, sigmoid } from './predict'
+export { train } from './train'
+export type { TrainDataset, TrainResult } from './train'
+export { DEFAULT_TRAIN_OPTIONS } from './train-options'
+export type { TrainOptions } from './train-options'
+export { prepareTreeShap, treeShap } from './treeshap'
 export type { ShapExplanation } from './treeshap'

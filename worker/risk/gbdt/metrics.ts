@@ -56,25 +56,40 @@ export function brierScore(labels: ArrayLike<number>, probabilities: ArrayLike<n
 
 export type CalibrationRow = { group: number; count: number; meanPredicted: number; observedRate: number; minPredicted: number; maxPredicted: number }
 
+export type CalibrationBins = {
+  /** Groups to cut the predictions into. */
+  bins?: number
+  /**
+   * equal-count: sorted predictions cut into groups of the same size (every group has data);
+   * equal-width: [0, 0.1), [0.1, 0.2) ... (groups with no prediction are left out).
+   */
+  strategy?: 'equal-count' | 'equal-width'
+}
+
 /**
- * Predictions sorted and cut into equal-count groups (deciles by default): in each, the mean
- * predicted probability against the observed positive rate. A calibrated model has them close,
- * which matters here because the payout threshold is read as a probability.
+ * Predictions cut into groups (deciles by default): in each, the mean predicted probability against
+ * the observed positive rate. A calibrated model has them close, which matters here because the
+ * payout threshold is read as a probability.
  */
-export function calibrationTable(labels: ArrayLike<number>, probabilities: ArrayLike<number>, groups = 10): CalibrationRow[] {
+export function calibrationTable(labels: ArrayLike<number>, probabilities: ArrayLike<number>, options: CalibrationBins = {}): CalibrationRow[] {
   const n = check(labels, probabilities)
-  if (!Number.isInteger(groups) || groups < 1) throw new MetricInputError(`groups must be a whole number >= 1, got ${groups}`)
+  const groups = options.bins ?? 10
+  if (!Number.isInteger(groups) || groups < 1) throw new MetricInputError(`bins must be a whole number >= 1, got ${groups}`)
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => probabilities[a]! - probabilities[b]! || a - b)
+  const groupOf =
+    options.strategy === 'equal-width'
+      ? (k: number) => Math.min(groups - 1, Math.max(0, Math.floor(probabilities[order[k]!]! * groups)))
+      : (k: number) => Math.floor((k * groups) / n)
   const rows: CalibrationRow[] = []
-  for (let g = 0; g < groups; g++) {
-    const begin = Math.floor((g * n) / groups)
-    const end = Math.floor(((g + 1) * n) / groups)
-    if (end === begin) continue
+  for (let begin = 0; begin < n; ) {
+    const g = groupOf(begin)
+    let end = begin
     let predicted = 0
     let observed = 0
-    for (let k = begin; k < end; k++) {
-      predicted += probabilities[order[k]!]!
-      observed += labels[order[k]!]!
+    while (end < n && groupOf(end) === g) {
+      predicted += probabilities[order[end]!]!
+      observed += labels[order[end]!]!
+      end++
     }
     rows.push({
       group: g + 1,
@@ -84,6 +99,20 @@ export function calibrationTable(labels: ArrayLike<number>, probabilities: Array
       minPredicted: probabilities[order[begin]!]!,
       maxPredicted: probabilities[order[end - 1]!]!,
     })
+    begin = end
   }
   return rows
+}
+
+/**
+ * Expected calibration error: the gap between mean prediction and observed rate in each group,
+ * weighted by the group's share of rows. 0 for a perfectly calibrated model; equal-width groups by
+ * default, the usual definition.
+ */
+export function expectedCalibrationError(labels: ArrayLike<number>, probabilities: ArrayLike<number>, options: CalibrationBins = {}): number {
+  const rows = calibrationTable(labels, probabilities, { strategy: 'equal-width', ...options })
+  const n = labels.length
+  let sum = 0
+  for (const row of rows) sum += (row.count / n) * Math.abs(row.meanPredicted - row.observedRate)
+  return sum
 }

@@ -1,59 +1,21 @@
 import { mulberry32 } from '../../generator/prng'
 import type { Random } from '../../generator/prng'
-import { binMatrix, buildBinning } from './binning'
-import type { BinnedMatrix, Binning } from './binning'
+import { binMatrix } from './bin-matrix'
+import type { BinMatrix } from './bin-matrix'
+import { buildBinning } from './binning'
 import { checkDataset, inputError } from './dataset'
 import type { DatasetInput, FeatureMatrix, GbdtInputError } from './dataset'
 import { growTree } from './grow-tree'
 import type { GrownTree } from './grow-tree'
-import { compileModel, GBDT_FORMAT, GBDT_VERSION } from './model'
-import type { GbdtModel, GbdtModelDocument } from './model'
-
-export type TrainOptions = {
-  /** Boosting rounds; with early stopping, an upper bound. */
-  trees: number
-  /** Shrinkage: each tree's output is scaled by it, so later trees can correct earlier ones. */
-  learningRate: number
-  /** Deepest leaf (root at depth 0); 0 for no limit, which then needs maxLeaves. */
-  maxDepth: number
-  /** Leaves per tree, best gain first; 0 for no limit. */
-  maxLeaves: number
-  /** L2 penalty on leaf values. */
-  lambda: number
-  /** Least loss reduction a split must bring. */
-  gamma: number
-  /** Least hessian sum in a child: keeps leaves off a handful of confident rows. */
-  minChildWeight: number
-  /** Share of rows each tree sees. */
-  subsample: number
-  /** Share of features each tree may split on. */
-  colsampleByTree: number
-  /** Value bins per feature, 2 to 256. */
-  maxBins: number
-  /** Rows sampled to place bin edges. */
-  binSampleSize: number
-  seed: number
-  /** Rounds without a better validation log loss before training stops; 0 for off. */
-  earlyStoppingRounds: number
-}
-
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  trees: 100,
-  learningRate: 0.1,
-  maxDepth: 6,
-  maxLeaves: 0,
-  lambda: 1,
-  gamma: 0,
-  minChildWeight: 1,
-  subsample: 1,
-  colsampleByTree: 1,
-  maxBins: 256,
-  binSampleSize: 200_000,
-  seed: 1,
-  earlyStoppingRounds: 0,
-}
-
-export type FeatureImportance = { feature: string; gain: number; splits: number }
+import { HistogramPool } from './histogram'
+import { featureImportance } from './importance'
+import type { FeatureImportance } from './importance'
+import { compileModel } from './model'
+import type { GbdtModel } from './model'
+import { GBDT_FORMAT, GBDT_VERSION } from './model-document'
+import type { GbdtModelDocument } from './model-document'
+import { checkOptions, DEFAULT_TRAIN_OPTIONS } from './train-options'
+import type { TrainOptions } from './train-options'
 
 export type TrainResult = {
   ok: true
@@ -64,22 +26,28 @@ export type TrainResult = {
   /** Trees kept: the round with the best validation loss when early stopping, else all. */
   treesKept: number
   stoppedEarly: boolean
+  /** Training log loss after each round, when recordTrainLoss asked for it; else empty. */
   trainLogLoss: number[]
   validationLogLoss: number[]
 }
 
-export type TrainGbdtInput = DatasetInput & { validation?: DatasetInput; options?: Partial<TrainOptions> }
+/** Training rows and labels, and optionally a validation set for early stopping and its loss curve. */
+export type TrainDataset = DatasetInput & { validation?: DatasetInput }
 
-export function trainGbdt(input: TrainGbdtInput): TrainResult | GbdtInputError {
-  const options = { ...DEFAULT_TRAIN_OPTIONS, ...input.options }
-  const badOption = checkOptions(options, input.validation !== undefined)
+/**
+ * Gradient boosting of logistic loss. Deterministic for a given seed: every random draw comes from
+ * seeded streams and every tie between splits is broken by position.
+ */
+export function train(dataset: TrainDataset, params: Partial<TrainOptions> = {}): TrainResult | GbdtInputError {
+  const options = { ...DEFAULT_TRAIN_OPTIONS, ...params }
+  const badOption = checkOptions(options, dataset.validation !== undefined)
   if (badOption) return badOption
-  const training = checkDataset(input, 'training')
+  const training = checkDataset(dataset, 'training')
   if (!training.ok) return training
   const { x, y, featureNames } = training.data
   let valid: { x: FeatureMatrix; y: Float64Array } | null = null
-  if (input.validation) {
-    const checked = checkDataset({ ...input.validation, featureNames: input.validation.featureNames ?? featureNames }, 'validation')
+  if (dataset.validation) {
+    const checked = checkDataset({ ...dataset.validation, featureNames: dataset.validation.featureNames ?? featureNames }, 'validation')
     if (!checked.ok) return checked
     if (checked.data.featureNames.join('\u0000') !== featureNames.join('\u0000')) {
       return inputError('bad-feature-names', 'validation features must be the training features, in the same order')
@@ -89,37 +57,37 @@ export function trainGbdt(input: TrainGbdtInput): TrainResult | GbdtInputError {
 
   // Separate streams, so that changing the bin sample size does not change which rows each tree sees.
   const binning = buildBinning(x, { maxBins: options.maxBins, sampleSize: options.binSampleSize, seed: options.seed ^ 0x5bd1e995 })
-  const binned = binMatrix(x, binning)
+  const matrix = binMatrix(x, binning)
+  if (matrix.cols === 0) {
+    return inputError('constant-features', `every feature is constant (${featureNames.join(', ')}): there is nothing to learn a score from`)
+  }
   const random = mulberry32(options.seed)
-  const usable = Int32Array.from(binning.features.flatMap((f, j) => (f.constant ? [] : [j])))
+  const allColumns = Int32Array.from({ length: matrix.cols }, (_, c) => c)
 
   const n = x.rows
-  const positives = y.reduce((s, v) => s + v, 0)
-  const baseScore = Math.log(positives / (n - positives))
+  let positives = 0
+  for (let i = 0; i < n; i++) positives += y[i]!
+  const baseScore = options.baseScore === null ? Math.log(positives / (n - positives)) : Math.log(options.baseScore / (1 - options.baseScore))
   const margin = new Float64Array(n).fill(baseScore)
   const validMargin = valid ? new Float64Array(valid.x.rows).fill(baseScore) : null
-  const grad = new Float64Array(n)
-  const hess = new Float64Array(n)
+  const gh = new Float64Array(2 * n)
+  const pool = new HistogramPool(matrix.totalBins)
+  const rows = new Int32Array(n)
+  const scratch = new Int32Array(n)
   const trees: GrownTree[] = []
   const trainLogLoss: number[] = []
   const validationLogLoss: number[] = []
   let best = { loss: Number.POSITIVE_INFINITY, round: -1 }
   let stoppedEarly = false
-  const params = { ...options }
 
   for (let round = 0; round < options.trees; round++) {
-    for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-margin[i]!))
-      grad[i] = p - y[i]!
-      // A floor keeps confident rows from making a leaf's denominator vanish when lambda is 0.
-      hess[i] = Math.max(p * (1 - p), 1e-16)
-    }
-    const rows = sampleRows(n, options.subsample, random)
-    const features = sampleFeatures(usable, options.colsampleByTree, random)
-    const tree = growTree({ binned, binning, grad, hess, rows, features, params })
+    setGradients(margin, y, gh)
+    const sampled = sampleRows(rows, options.subsample, random)
+    const columns = sampleColumns(allColumns, options.colsampleByTree, random)
+    const tree = growTree({ matrix, gh, rows: sampled, scratch, columns, pool, params: options })
     trees.push(tree)
-    for (let i = 0; i < n; i++) margin[i]! += tree.value[binnedLeaf(tree, binned, binning, i)]!
-    trainLogLoss.push(meanLogLoss(margin, y))
+    addToMargins(tree, matrix, sampled, margin)
+    if (options.recordTrainLoss) trainLogLoss.push(meanLogLoss(margin, y))
     if (valid && validMargin) {
       for (let i = 0; i < valid.x.rows; i++) validMargin[i]! += tree.value[rawLeaf(tree, valid.x.values, i * valid.x.cols)]!
       const loss = meanLogLoss(validMargin, valid.y)
@@ -139,13 +107,14 @@ export function trainGbdt(input: TrainGbdtInput): TrainResult | GbdtInputError {
     objective: 'binary:logistic',
     featureNames,
     baseScore,
-    trees: kept.map(({ feature, threshold, defaultLeft, left, right, value, cover }) => ({ feature, threshold, defaultLeft, left, right, value, cover })),
+    trees: kept.map(({ feature, threshold, defaultLeft, left, right, value, cover, gain }) => ({ feature, threshold, defaultLeft, left, right, value, cover, gain })),
   }
+  const model = compileModel(document)
   return {
     ok: true,
-    model: compileModel(document),
+    model,
     document,
-    importance: gainImportance(kept, featureNames),
+    importance: featureImportance(model),
     treesKept: kept.length,
     stoppedEarly,
     trainLogLoss,
@@ -153,42 +122,35 @@ export function trainGbdt(input: TrainGbdtInput): TrainResult | GbdtInputError {
   }
 }
 
-function checkOptions(o: TrainOptions, hasValidation: boolean): GbdtInputError | null {
-  const rules: [keyof TrainOptions, boolean, string][] = [
-    ['trees', Number.isInteger(o.trees) && o.trees >= 1, 'a whole number >= 1'],
-    ['learningRate', o.learningRate > 0 && o.learningRate <= 1, 'in (0, 1]'],
-    ['maxDepth', Number.isInteger(o.maxDepth) && o.maxDepth >= 0, 'a whole number >= 0'],
-    ['maxLeaves', Number.isInteger(o.maxLeaves) && (o.maxLeaves === 0 || o.maxLeaves >= 2), '0 or a whole number >= 2'],
-    ['lambda', o.lambda >= 0 && Number.isFinite(o.lambda), 'a finite number >= 0'],
-    ['gamma', o.gamma >= 0 && Number.isFinite(o.gamma), 'a finite number >= 0'],
-    ['minChildWeight', o.minChildWeight >= 0 && Number.isFinite(o.minChildWeight), 'a finite number >= 0'],
-    ['subsample', o.subsample > 0 && o.subsample <= 1, 'in (0, 1]'],
-    ['colsampleByTree', o.colsampleByTree > 0 && o.colsampleByTree <= 1, 'in (0, 1]'],
-    ['maxBins', Number.isInteger(o.maxBins) && o.maxBins >= 2 && o.maxBins <= 256, 'a whole number from 2 to 256'],
-    ['binSampleSize', Number.isInteger(o.binSampleSize) && o.binSampleSize >= 2, 'a whole number >= 2'],
-    ['seed', Number.isSafeInteger(o.seed), 'a whole number'],
-    ['earlyStoppingRounds', Number.isInteger(o.earlyStoppingRounds) && o.earlyStoppingRounds >= 0, 'a whole number >= 0'],
-  ]
-  for (const [name, ok, expected] of rules) {
-    if (!ok) return inputError('bad-option', `option ${name} must be ${expected}, got ${String(o[name])}`)
+/** Logistic loss: gradient p - y and hessian p(1 - p) of each row at its current margin. */
+function setGradients(margin: Float64Array, y: Float64Array, gh: Float64Array): void {
+  for (let i = 0; i < margin.length; i++) {
+    const p = 1 / (1 + Math.exp(-margin[i]!))
+    gh[2 * i] = p - y[i]!
+    // A floor keeps confident rows from making a leaf's denominator vanish when lambda is 0.
+    gh[2 * i + 1] = Math.max(p * (1 - p), 1e-16)
   }
-  if (o.maxDepth === 0 && o.maxLeaves === 0) return inputError('bad-option', 'set maxDepth or maxLeaves: trees need a size limit')
-  if (o.earlyStoppingRounds > 0 && !hasValidation) return inputError('bad-option', 'early stopping needs a validation set')
-  return null
 }
 
-function sampleRows(n: number, share: number, random: Random): Int32Array {
-  if (share >= 1) return Int32Array.from({ length: n }, (_, i) => i)
-  const picked: number[] = []
-  for (let i = 0; i < n; i++) if (random.next() < share) picked.push(i)
+/** This round's rows, ascending; all of them (in order) without subsampling. */
+function sampleRows(rows: Int32Array, share: number, random: Random): Int32Array {
+  const n = rows.length
+  if (share >= 1) {
+    for (let i = 0; i < n; i++) rows[i] = i
+    return rows
+  }
+  let k = 0
+  for (let i = 0; i < n; i++) if (random.next() < share) rows[k++] = i
+  if (k >= 2) return rows.subarray(0, k)
   // A tiny share of a tiny dataset can pick nothing; a tree of every row beats a tree of none.
-  return picked.length >= 2 ? Int32Array.from(picked) : Int32Array.from({ length: n }, (_, i) => i)
+  for (let i = 0; i < n; i++) rows[i] = i
+  return rows
 }
 
-function sampleFeatures(usable: Int32Array, share: number, random: Random): Int32Array {
-  if (share >= 1 || usable.length === 0) return usable
-  const take = Math.max(1, Math.round(share * usable.length))
-  const pool = Int32Array.from(usable)
+function sampleColumns(all: Int32Array, share: number, random: Random): Int32Array {
+  if (share >= 1) return all
+  const take = Math.max(1, Math.round(share * all.length))
+  const pool = Int32Array.from(all)
   for (let i = 0; i < take; i++) {
     const k = i + Math.floor(random.next() * (pool.length - i))
     const t = pool[i]!
@@ -199,12 +161,28 @@ function sampleFeatures(usable: Int32Array, share: number, random: Random): Int3
   return pool.subarray(0, take).sort()
 }
 
-function binnedLeaf(tree: GrownTree, binned: BinnedMatrix, binning: Binning, row: number): number {
+/**
+ * Adds the new tree's output to every training row's margin. The rows the tree saw already sit grouped
+ * by leaf, so they take their leaf's value without a walk; only rows left out by subsampling walk it.
+ */
+function addToMargins(tree: GrownTree, matrix: BinMatrix, sampled: Int32Array, margin: Float64Array): void {
+  if (sampled.length === margin.length) {
+    for (let node = 0; node < tree.feature.length; node++) {
+      if (tree.feature[node]! >= 0) continue
+      const v = tree.value[node]!
+      for (let i = tree.begin[node]!; i < tree.end[node]!; i++) margin[sampled[i]!]! += v
+    }
+    return
+  }
+  for (let row = 0; row < margin.length; row++) margin[row]! += tree.value[binnedLeaf(tree, matrix, row)]!
+}
+
+function binnedLeaf(tree: GrownTree, matrix: BinMatrix, row: number): number {
   let node = 0
   while (tree.feature[node]! >= 0) {
-    const f = tree.feature[node]!
-    const b = binned.bins[f * binned.rows + row]!
-    const goLeft = b === binning.features[f]!.edges.length + 1 ? tree.defaultLeft[node] : b <= tree.bin[node]!
+    const c = tree.column[node]!
+    const k = matrix.bins[row * matrix.cols + c]! - matrix.offsets[c]!
+    const goLeft = k === matrix.valueBins[c]! ? tree.defaultLeft[node] : k <= tree.bin[node]!
     node = goLeft ? tree.left[node]! : tree.right[node]!
   }
   return node
@@ -229,20 +207,4 @@ function meanLogLoss(margin: Float64Array, y: Float64Array): number {
     sum += softplus - y[i]! * m
   }
   return sum / margin.length
-}
-
-function gainImportance(trees: GrownTree[], featureNames: string[]): FeatureImportance[] {
-  const gain = new Float64Array(featureNames.length)
-  const splits = new Int32Array(featureNames.length)
-  for (const tree of trees) {
-    for (let i = 0; i < tree.feature.length; i++) {
-      const f = tree.feature[i]!
-      if (f < 0) continue
-      gain[f]! += tree.gain[i]!
-      splits[f]!++
-    }
-  }
-  return featureNames
-    .map((feature, j) => ({ feature, gain: gain[j]!, splits: splits[j]! }))
-    .sort((a, b) => b.gain - a.gain || a.feature.localeCompare(b.feature))
 }
