@@ -1,6 +1,7 @@
 import type { StoredClaim } from '../../claims'
 import type { ClaimReason } from '../../contracts'
 import type { RiskReason } from '../features'
+import { prepareTreeShap } from '../gbdt'
 import { scoreWithModel, type LoadedRiskModel } from '../model'
 import { scoreClaimByRules } from '../rule-score'
 import { getArtifact } from './artifact-store'
@@ -50,6 +51,8 @@ async function activeModel(d1: D1Database, files: R2Bucket, nowMs: number): Prom
   }
   const loaded = await getArtifact(files, row.artifactKey ?? '')
   if (!loaded.ok) throw new ActiveModelUnreadable(`active risk model v${row.version}: ${loaded.message}`)
+  // Built once per isolate, so the first claim scored does not pay for the explanation tables.
+  prepareTreeShap(loaded.model.gbdt)
   cachedModel = { id: row.id, model: loaded.model, checkedAt: nowMs }
   return loaded.model
 }
