@@ -111,6 +111,17 @@ async function ensureBiller(owner: ApiSession): Promise<void> {
   await addMember(owner, BILLER)
 }
 
+/**
+ * The demo practice's bank account for payouts, connected before any claim is paid: Stripe's test
+ * routing number and a test account number, sent to the local Stripe endpoint (no bank is involved).
+ * A server without a Stripe key answers 503 and pays with the sandbox rail instead.
+ */
+async function ensurePayoutAccount(owner: ApiSession): Promise<void> {
+  const status = await owner.json<{ connected: boolean }>('GET', '/payout-account')
+  if (status.connected) return
+  await owner.json('POST', '/payout-account', { legalName: PRACTICE, routingNumber: '110000000', accountNumber: '000123456789', accountHolderType: 'company' }, [201, 409, 503])
+}
+
 async function ensureApiKey(owner: ApiSession, credentials: Credentials): Promise<string> {
   if (credentials.apiKey) {
     const res = await fetch(`${base}/api/v1/claims?limit=1`, { headers: { authorization: `Bearer ${credentials.apiKey}` } })
@@ -210,6 +221,7 @@ async function main(): Promise<void> {
   saveCredentials(credentials)
   const admin = await devAdmin(base, ADMIN_EMAIL)
   const riskModel = await ensureRiskModel(admin, credentials.providerId!)
+  await ensurePayoutAccount(owner.session)
   await seedClaims(apiKey)
 
   const partner = await ensurePartner(admin, credentials)

@@ -35,11 +35,31 @@ npm run --silent build:app >/dev/null
 echo "Applying D1 migrations to the local database (.wrangler/state)..."
 CI=true npx wrangler d1 migrations apply DB --local >/dev/null
 
+# wrangler runs workerd as a child of a child: stopping means the whole process group, not one pid.
+# Set before anything starts in the background, so the local Stripe endpoint stops with the Worker.
+trap 'trap - EXIT INT TERM; kill 0 2>/dev/null' EXIT INT TERM
+
+# The payout rail's local Stripe endpoint, where .dev.vars points STRIPE_API_BASE (a loopback URL),
+# delivering signed webhooks to the Worker with the secret the Worker checks them with.
+dev_var() { sed -nE "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*[\"']?([^\"']*)[\"']?[[:space:]]*$/\1/p" .dev.vars | tail -n1; }
+STRIPE_BASE="$(dev_var STRIPE_API_BASE)"
+if [[ "$STRIPE_BASE" =~ ^http://(127\.0\.0\.1|localhost):([0-9]+)/?$ ]]; then
+  STRIPE_PORT="${BASH_REMATCH[2]}"
+  echo "Starting the local Stripe endpoint on http://127.0.0.1:${STRIPE_PORT} ..."
+  # The platform's balance funds every demo payout (cents); the endpoint keeps everything in memory.
+  npx tsx scripts/stripe-local/main.ts --port "$STRIPE_PORT" --quiet --platform-balance 100000000000 \
+    --webhook-url "http://127.0.0.1:${PORT}/api/v1/webhooks/stripe" --webhook-secret "$(dev_var STRIPE_WEBHOOK_SECRET)" &
+  for _ in $(seq 1 60); do
+    (exec 3<>"/dev/tcp/127.0.0.1/${STRIPE_PORT}") 2>/dev/null && break
+    sleep 0.5
+  done
+else
+  echo "STRIPE_API_BASE in .dev.vars is not a local endpoint: not starting the local Stripe endpoint."
+fi
+
 echo "Starting the Worker (wrangler dev --local) on http://127.0.0.1:${PORT} ..."
 npx wrangler dev --local --ip 127.0.0.1 --port "$PORT" --show-interactive-dev-session=false --test-scheduled &
 SERVER=$!
-# wrangler runs workerd as a child of a child: stopping means the whole process group, not one pid.
-trap 'trap - EXIT INT TERM; kill 0 2>/dev/null' EXIT INT TERM
 
 npx tsx scripts/seed-demo.ts "http://127.0.0.1:${PORT}"
 wait $SERVER

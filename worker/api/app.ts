@@ -17,6 +17,8 @@ import { riskRoutes } from './routes/risk'
 import { healthRoutes } from './routes/health'
 import { liveRoutes } from './routes/live'
 import { partnerRoutes } from './routes/partner'
+import { payoutAccountRoutes } from './routes/payout-account'
+import { stripeWebhookRoutes } from './routes/stripe-webhooks'
 import { teamRoutes } from './routes/team'
 import { uploadRoutes } from './routes/uploads'
 
@@ -65,6 +67,9 @@ export function createApi() {
   api.route('/', generationRoutes)
   api.route('/', riskRoutes)
   api.route('/', partnerRoutes)
+  api.route('/', payoutAccountRoutes)
+  // Signed by Stripe, not by a session: outside PROVIDER_PATHS, so no session or CSRF middleware.
+  api.route('/', stripeWebhookRoutes)
   api.route('/', devRoutes)
   api.notFound(notFound)
   api.onError(onError)

@@ -1,14 +1,15 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { ClaimEvent, ClaimInput, ClaimListQuery, ClaimReason, ClaimStatus } from '../contracts'
-import { type Db, openDb, riskSchema, schema } from '../db'
+import { type Db, moneySchema, openDb, riskSchema, schema } from '../db'
 import { newId } from '../ids'
 import { chunk, PARAMS_PER_STATEMENT } from './chunk'
 import { NO_PHI, type SealedClaimPhi } from './claim-phi'
 import { type ClaimRow, type StoredClaim, billedTotal, searchTextOf } from './claim-record'
 import { checkPath } from './state-machine'
 
-const { claims, claimLines, claimDiagnoses, claimEvents, payouts, ledgerEntries, auditLog } = schema
+const { claims, claimLines, claimDiagnoses, claimEvents, payouts, ledgerEntries, auditLog, notifications } = schema
+const { stripeEvents } = moneySchema
 const { coderSignals } = riskSchema
 
 export type NewClaim = {
@@ -34,10 +35,22 @@ export type ClaimPatch = Partial<{
 
 export type JournalLine = { account: string; debitCents: number; creditCents: number }
 
+export type RailStatus = NonNullable<typeof payouts.$inferSelect.railStatus>
+export type PayoutRailChange = Partial<{ railStatus: RailStatus; failureCode: string | null; failureMessage: string | null; transferReversedCents: number }>
+
 /** Rows that must land in the same transaction as a state change (money and its audit trail). */
 export type CommitEffects = {
   payoutRequested?: { payoutId: string; amountCents: number; cutBps: number; rail: string; idempotencyKey: string }
-  payoutSent?: { payoutId: string; transferId: string }
+  payoutSent?: { payoutId: string; transferId: string; stripePayoutId?: string; stripeAccountId?: string }
+  /**
+   * The payout's state at the rail changed (a refusal, or a webhook). `onlyIf` guards against a
+   * concurrent writer: the row changes only if it still has the rail status this change was computed from.
+   */
+  payoutRail?: { payoutId: string; onlyIf?: RailStatus | null; set: PayoutRailChange }
+  /** The Stripe event whose effect this commit is: marked applied in the same transaction. */
+  stripeEventApplied?: string
+  /** An in-app notification for the provider (one per claim and kind). */
+  payoutNotice?: { kind: string; message: string }
   journal?: { memo: string; lines: JournalLine[] }
   audit?: { actor: string; action: string; detail?: Record<string, unknown> }
   /** The risk engine sent the claim back for coding reasons: a training example for the coder. */
@@ -72,6 +85,15 @@ export function createD1ClaimStore(d1: D1Database) {
       db.query.payouts.findFirst({ where: and(eq(payouts.providerId, providerId), eq(payouts.claimId, claimId)) }),
     commit: (claim: StoredClaim, moves: ClaimMove[], patch: ClaimPatch, effects: CommitEffects, at: string) =>
       commit(db, claim, moves, patch, effects, at),
+    /**
+     * The payout cannot be sent yet and the claim stays where it is (no event): the reason goes on the
+     * payout row, with an audit row and a notification for the provider, in one transaction.
+     */
+    recordPayoutWait: (claim: StoredClaim, payoutId: string, wait: { code: string; message: string }, at: string) =>
+      db.batch([
+        db.update(payouts).set({ failureCode: wait.code, failureMessage: wait.message }).where(and(eq(payouts.id, payoutId), eq(payouts.providerId, claim.providerId))),
+        ...auditAndNotice(db, claim, { audit: { actor: 'pipeline', action: 'payout.waiting', detail: { reason: wait.code } }, payoutNotice: { kind: 'claim.payout_waiting', message: wait.message } }, at),
+      ]),
   }
 }
 export type ClaimStore = ReturnType<typeof createD1ClaimStore>
@@ -274,6 +296,8 @@ async function commit(
         rail: p.rail,
         idempotencyKey: p.idempotencyKey,
         status: 'requested',
+        railStatus: 'requested',
+        keyStoredAt: at,
         createdAt: at,
       }),
     )
@@ -282,9 +306,26 @@ async function commit(
     statements.push(
       db
         .update(payouts)
-        .set({ status: 'sent', transferId: effects.payoutSent.transferId, sentAt: at })
+        .set({
+          status: 'sent',
+          transferId: effects.payoutSent.transferId,
+          sentAt: at,
+          railStatus: 'sent',
+          failureCode: null,
+          failureMessage: null,
+          ...(effects.payoutSent.stripePayoutId ? { stripePayoutId: effects.payoutSent.stripePayoutId } : {}),
+          ...(effects.payoutSent.stripeAccountId ? { stripeAccountId: effects.payoutSent.stripeAccountId } : {}),
+        })
         .where(and(eq(payouts.id, effects.payoutSent.payoutId), eq(payouts.status, 'requested'))),
     )
+  }
+  if (effects.payoutRail) {
+    const { payoutId, onlyIf, set } = effects.payoutRail
+    const guard = onlyIf === undefined ? undefined : onlyIf === null ? isNull(payouts.railStatus) : eq(payouts.railStatus, onlyIf)
+    statements.push(db.update(payouts).set(set).where(and(eq(payouts.id, payoutId), eq(payouts.providerId, claim.providerId), guard)))
+  }
+  if (effects.stripeEventApplied) {
+    statements.push(db.update(stripeEvents).set({ applied: true }).where(eq(stripeEvents.id, effects.stripeEventApplied)))
   }
   if (effects.journal && effects.journal.lines.length > 0) {
     const journalId = newId('jnl')
@@ -317,6 +358,19 @@ async function commit(
       }).onConflictDoNothing(),
     )
   }
+  statements.push(...auditAndNotice(db, claim, effects, at))
+  try {
+    await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
+  } catch (error) {
+    if (isVersionConflict(error)) return { ok: false, reason: 'version-conflict' }
+    throw error
+  }
+  return { ok: true, claim: { ...claim, ...patch, status: from, version, updatedAt: at }, events }
+}
+
+/** The audit row and the provider's notification that go with a change. */
+function auditAndNotice(db: Db, claim: Pick<StoredClaim, 'id' | 'providerId'>, effects: Pick<CommitEffects, 'audit' | 'payoutNotice'>, at: string) {
+  const statements = []
   if (effects.audit) {
     statements.push(
       db.insert(auditLog).values({
@@ -331,13 +385,11 @@ async function commit(
       }),
     )
   }
-  try {
-    await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])
-  } catch (error) {
-    if (isVersionConflict(error)) return { ok: false, reason: 'version-conflict' }
-    throw error
+  if (effects.payoutNotice) {
+    const n = effects.payoutNotice
+    statements.push(db.insert(notifications).values({ id: newId('ntf'), providerId: claim.providerId, claimId: claim.id, kind: n.kind, message: n.message, createdAt: at }).onConflictDoNothing())
   }
-  return { ok: true, claim: { ...claim, ...patch, status: from, version, updatedAt: at }, events }
+  return statements
 }
 
 function uniqueViolation(error: unknown, columns: string): boolean {

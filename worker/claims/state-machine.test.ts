@@ -22,9 +22,16 @@ describe('claim state machine', () => {
   })
 
   it('cannot reject a claim once money has moved', () => {
-    for (const from of ['approved', 'payout_pending', 'paid', 'submitted'] as const) {
+    for (const from of ['approved', 'payout_pending', 'paid', 'payout_failed', 'submitted'] as const) {
       expect(checkTransition(from, 'rejected').ok).toBe(false)
     }
+  })
+
+  it('lets a payout fail before or after it was sent, but never after the payer answered', () => {
+    for (const from of ['payout_pending', 'paid', 'submitted'] as const) expect(checkTransition(from, 'payout_failed').ok).toBe(true)
+    for (const from of ['approved', 'adjudicated', 'reconciled', 'rejected'] as const) expect(checkTransition(from, 'payout_failed').ok).toBe(false)
+    expect(stepHasWork('pay', 'payout_failed')).toBe(false)
+    expect(stepHasWork('submit', 'payout_failed')).toBe(false)
   })
 
   it('lets recoding loop back to coded', () => {

@@ -8,9 +8,13 @@ const NEXT: Record<ClaimStatus, readonly ClaimStatus[]> = {
   coded: ['scored', 'needs_recode', 'rejected'],
   scored: ['approved', 'rejected', 'needs_recode'],
   approved: ['payout_pending'],
-  payout_pending: ['paid'],
-  paid: ['submitted'],
-  submitted: ['adjudicated'],
+  // payout_failed: Stripe refused the payout for good, or the bank returned it after it was sent (which
+  // can happen days later, once the claim is already with the payer). The provider has not been paid.
+  payout_pending: ['paid', 'payout_failed'],
+  paid: ['submitted', 'payout_failed'],
+  // Waits for a person: a new attempt needs the cause fixed and a new idempotency key (not automatic).
+  payout_failed: [],
+  submitted: ['adjudicated', 'payout_failed'],
   adjudicated: ['reconciled'],
   reconciled: [],
   rejected: [],

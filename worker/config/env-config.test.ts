@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { devAccessEnabled, devOutboxEnabled, readConfig } from './env-config'
+import { devAccessEnabled, devOutboxEnabled, readConfig, stripeSettings } from './env-config'
 
 const base = {
   SCORE_THRESHOLD: '80',
@@ -38,5 +38,26 @@ describe('readConfig', () => {
     expect(() => readConfig({ ...base, ENVIRONMENT: 'production', DEV_ACCESS: 'true' })).toThrow(/cannot be set in production/)
     expect(() => readConfig({ ...base, ENVIRONMENT: 'production', DEV_OUTBOX: 'true' })).toThrow(/cannot be set in production/)
     expect(readConfig({ ...base, ENVIRONMENT: 'production' }).ENVIRONMENT).toBe('production')
+  })
+
+  it('selects the Stripe rail only with both an API base and a secret key, and reads host, port and protocol from the base', () => {
+    expect(stripeSettings(readConfig(base))).toBeNull()
+    expect(stripeSettings(readConfig({ ...base, STRIPE_API_BASE: '', STRIPE_SECRET_KEY: 'sk_test_abc' }))).toBeNull()
+    expect(stripeSettings(readConfig({ ...base, STRIPE_API_BASE: 'http://127.0.0.1:12111' }))).toBeNull()
+    expect(stripeSettings(readConfig({ ...base, STRIPE_API_BASE: 'http://127.0.0.1:12111', STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' }))).toEqual({
+      apiKey: 'sk_test_abc',
+      host: '127.0.0.1',
+      port: 12111,
+      protocol: 'http',
+      webhookSecret: 'whsec_abc',
+    })
+    expect(stripeSettings(readConfig({ ...base, STRIPE_API_BASE: 'https://api.stripe.com', STRIPE_SECRET_KEY: 'sk_live_abc' }))).toMatchObject({ host: 'api.stripe.com', port: 443, protocol: 'https', webhookSecret: null })
+  })
+
+  it('refuses malformed Stripe settings and a plain-http Stripe in production', () => {
+    expect(() => readConfig({ ...base, STRIPE_SECRET_KEY: 'pk_test_abc' })).toThrow(/Stripe secret key/)
+    expect(() => readConfig({ ...base, STRIPE_WEBHOOK_SECRET: 'secret' })).toThrow(/whsec_/)
+    expect(() => readConfig({ ...base, STRIPE_API_BASE: 'ftp://stripe.local' })).toThrow()
+    expect(() => readConfig({ ...base, ENVIRONMENT: 'production', STRIPE_API_BASE: 'http://127.0.0.1:12111' })).toThrow(/https in production/)
   })
 })

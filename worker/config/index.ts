@@ -1,1 +1,2 @@
-export { devAccessEnabled, devOutboxEnabled, EnvConfig, readConfig } from './env-config'
+export { devAccessEnabled, devOutboxEnabled, EnvConfig, readConfig, stripeSettings } from './env-config'
+export type { StripeSettings } from './env-config'

@@ -10,6 +10,8 @@ export const CLAIM_STATUSES = [
   'approved',
   'payout_pending',
   'paid',
+  /** The money did not reach the provider (Stripe refused it, or the bank returned it): someone must act. */
+  'payout_failed',
   'submitted',
   'adjudicated',
   'reconciled',
@@ -20,4 +22,4 @@ export const ClaimStatus = z.enum(CLAIM_STATUSES)
 export type ClaimStatus = z.infer<typeof ClaimStatus>
 
 /** Statuses where a claim waits for something outside the pipeline (a payer, a person). */
-export const RESTING_STATUSES: readonly ClaimStatus[] = ['submitted', 'adjudicated', 'reconciled', 'rejected']
+export const RESTING_STATUSES: readonly ClaimStatus[] = ['payout_failed', 'submitted', 'adjudicated', 'reconciled', 'rejected']

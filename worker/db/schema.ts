@@ -140,7 +140,23 @@ export const payouts = sqliteTable('payouts', {
   status: text('status', { enum: ['requested', 'sent'] }).notNull(),
   createdAt: createdAt(),
   sentAt: text('sent_at'),
-}, (t) => [uniqueIndex('payouts_claim').on(t.claimId), uniqueIndex('payouts_idempotency_key').on(t.idempotencyKey)])
+  /** When the key was first stored: after Stripe's 24 h key window a retry looks the payout up first. */
+  keyStoredAt: text('key_stored_at'),
+  stripeAccountId: text('stripe_account_id'),
+  stripePayoutId: text('stripe_payout_id'),
+  /** Where the money stands at the rail, as Stripe's webhooks tell it (payments/stripe/payout-state.ts). */
+  railStatus: text('rail_status', { enum: ['requested', 'sent', 'paid', 'failed', 'canceled'] }),
+  /** Why the payout failed or is waiting (a Stripe failure code or ours, e.g. provider-not-onboarded). */
+  failureCode: text('failure_code'),
+  failureMessage: text('failure_message'),
+  /** Cumulative, as Stripe reports it on transfer.reversed: only ever grows. */
+  transferReversedCents: integer('transfer_reversed_cents').notNull().default(0),
+}, (t) => [
+  uniqueIndex('payouts_claim').on(t.claimId),
+  uniqueIndex('payouts_idempotency_key').on(t.idempotencyKey),
+  index('payouts_stripe_payout').on(t.stripePayoutId),
+  index('payouts_transfer').on(t.transferId),
+])
 
 /** Double-entry, append-only: the lines of one journal balance; corrections are reversing journals. */
 export const ledgerEntries = sqliteTable('ledger_entries', {

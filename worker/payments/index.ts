@@ -3,6 +3,8 @@ export { PayoutInputError, UnbalancedJournalError } from './payment-errors'
 export { assertBalanced, buildPayoutJournal, isBalanced } from './payout-journal'
 export type { Journal, JournalLine, LedgerAccount, PayoutJournalInput } from './payout-journal'
 export type { PayoutOutcome, PayoutRail, PayoutRequest } from './payout-rail'
+export { PROVIDER_NOT_ONBOARDED } from './payout-rail'
+export { payoutFailureMessage } from './payout-failure-message'
 export { SandboxPayoutRail, sandboxTransferId } from './sandbox-payout-rail'
 export {
   ACCOUNTS,

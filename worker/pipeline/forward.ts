@@ -25,10 +25,12 @@ export function nextMessages(claim: ClaimRef): StageMessage[] {
     case 'rejected':
       return [{ queue: 'notifications', body: { step: 'notify', kind: 'claim.rejected', ...ref } }]
     case 'scored':
+    case 'payout_failed':
     case 'submitted':
     case 'adjudicated':
     case 'reconciled':
-      // scored is never left standing (score and decision commit together); the rest wait on the payer.
+      // scored is never left standing (score and decision commit together); payout_failed waits on a
+      // person; the rest wait on the payer.
       return []
   }
 }

@@ -1,10 +1,11 @@
-import type { PayoutRecord } from '../claims'
+import type { PayoutRecord, StoredClaim } from '../claims'
 import type { ClaimEvent } from '../contracts'
 import { newId } from '../ids'
-import { buildPayoutJournal, computePayout } from '../payments'
+import { buildPayoutJournal, computePayout, PROVIDER_NOT_ONBOARDED, payoutFailureMessage } from '../payments'
+import type { PipelineDeps } from './deps'
 import type { StepHandler } from './run-step'
 
-/** The payout rail refused or failed; the claim stays payout_pending and the message is retried. */
+/** The payout rail failed in a way worth retrying (Stripe unreachable, a 500): the message is retried. */
 export class PayoutNotSent extends Error {
   override name = 'PayoutNotSent'
 }
@@ -15,15 +16,27 @@ export class PayoutRecordMissing extends Error {
 }
 
 /**
+ * The provider has no bank account ready for payouts. Retrying the message cannot help, so the queue
+ * acks it (queues/outcome.ts) and the claim waits in payout_pending with the reason on its payout row.
+ * The cron's re-drive tries again later, and connecting a payout account sends it at once.
+ */
+export class PayoutBlocked extends Error {
+  override name = 'PayoutBlocked'
+}
+
+type Payout = Pick<PayoutRecord, 'id' | 'amountCents' | 'idempotencyKey' | 'keyStoredAt' | 'createdAt' | 'failureCode'>
+
+/**
  * approved -> payout_pending -> paid. The payout row and its idempotency key are committed before the
  * rail is called; a retry after a crash finds the claim payout_pending and calls the rail again with
- * the same key, which returns the same transfer instead of paying twice.
+ * the same key, which returns the same transfer instead of paying twice. A refusal the rail has given
+ * for good moves the claim to payout_failed with the reason; a missing payout account parks it.
  */
 export const payStep: StepHandler = async (deps, claim) => {
   const at = deps.now().toISOString()
   const events: ClaimEvent[] = []
   let current = claim
-  let payout: Pick<PayoutRecord, 'id' | 'amountCents' | 'idempotencyKey'> | undefined
+  let payout: Payout | undefined
 
   if (current.status === 'approved') {
     const cutBps = await deps.providerCutBps(claim.providerId)
@@ -39,7 +52,7 @@ export const payStep: StepHandler = async (deps, claim) => {
     if (!result.ok) return result
     current = result.claim
     events.push(...result.events)
-    payout = { id: requested.payoutId, amountCents, idempotencyKey: requested.idempotencyKey }
+    payout = { id: requested.payoutId, amountCents, idempotencyKey: requested.idempotencyKey, keyStoredAt: at, createdAt: at, failureCode: null }
   } else {
     // Resuming after a crash: the payout and its idempotency key were committed with payout_pending.
     payout = await deps.store.findPayout(claim.providerId, claim.id)
@@ -51,8 +64,14 @@ export const payStep: StepHandler = async (deps, claim) => {
     amountCents: payout.amountCents,
     providerId: claim.providerId,
     claimId: claim.id,
+    // Rows from before key_stored_at existed were written with the key: created_at is when it was stored.
+    keyStoredAt: new Date(payout.keyStoredAt ?? payout.createdAt),
   })
-  if (!sent.ok) throw new PayoutNotSent(`payout for claim ${claim.id} not sent: ${sent.reason}`)
+  if (!sent.ok) {
+    if (sent.reason === PROVIDER_NOT_ONBOARDED) return parkWithoutAccount(deps, current, payout, at)
+    if (sent.retryable === false) return failPayout(deps, current, payout, sent.reason, at, events)
+    throw new PayoutNotSent(`payout for claim ${claim.id} not sent: ${sent.reason}`)
+  }
 
   const journal = buildPayoutJournal({
     claimId: claim.id,
@@ -62,15 +81,52 @@ export const payStep: StepHandler = async (deps, claim) => {
   })
   const paid = await deps.store.commit(
     current,
-    [{ to: 'paid', step: 'pay', detail: { transferId: sent.transferId, amountCents: payout.amountCents } }],
+    [{ to: 'paid', step: 'pay', detail: { transferId: sent.transferId, amountCents: payout.amountCents, ...(sent.payoutId ? { payoutId: sent.payoutId } : {}) } }],
     {},
     {
-      payoutSent: { payoutId: payout.id, transferId: sent.transferId },
+      payoutSent: {
+        payoutId: payout.id,
+        transferId: sent.transferId,
+        ...(sent.payoutId ? { stripePayoutId: sent.payoutId } : {}),
+        ...(sent.accountId ? { stripeAccountId: sent.accountId } : {}),
+      },
       journal: { memo: `Same-day payout for claim ${claim.id}`, lines: journal.lines },
-      audit: { actor: 'pipeline', action: 'payout.sent', detail: { transferId: sent.transferId, amountCents: payout.amountCents } },
+      audit: { actor: 'pipeline', action: 'payout.sent', detail: { transferId: sent.transferId, amountCents: payout.amountCents, ...(sent.payoutId ? { payoutId: sent.payoutId } : {}) } },
     },
     at,
   )
   if (!paid.ok) return paid
   return { ok: true, claim: paid.claim, events: [...events, ...paid.events] }
+}
+
+/**
+ * The first time a claim meets a missing account, the reason is recorded (payout row, audit, a
+ * notification); later attempts find it recorded and write nothing. Either way the step stops here.
+ */
+async function parkWithoutAccount(deps: PipelineDeps, claim: StoredClaim, payout: Payout, at: string): Promise<never> {
+  if (payout.failureCode !== PROVIDER_NOT_ONBOARDED) {
+    await deps.store.recordPayoutWait(claim, payout.id, { code: PROVIDER_NOT_ONBOARDED, message: payoutFailureMessage(PROVIDER_NOT_ONBOARDED) }, at)
+  }
+  // An approved -> payout_pending move made by this delivery stays committed; the live dashboard
+  // hears of it with the claim's next change.
+  console.info(JSON.stringify({ level: 'info', step: 'pay', claimId: claim.id, status: claim.status, waiting: PROVIDER_NOT_ONBOARDED }))
+  throw new PayoutBlocked(`claim ${claim.id}: ${PROVIDER_NOT_ONBOARDED}`)
+}
+
+/** The rail refused for good (its answer is stored under the key): the claim shows it, with the reason. */
+async function failPayout(deps: PipelineDeps, claim: StoredClaim, payout: Payout, reason: string, at: string, events: ClaimEvent[]) {
+  const message = payoutFailureMessage(reason)
+  const failed = await deps.store.commit(
+    claim,
+    [{ to: 'payout_failed', step: 'pay', detail: { reason, message } }],
+    {},
+    {
+      payoutRail: { payoutId: payout.id, set: { railStatus: 'failed', failureCode: reason, failureMessage: message } },
+      audit: { actor: 'pipeline', action: 'payout.failed', detail: { reason, amountCents: payout.amountCents } },
+      payoutNotice: { kind: 'claim.payout_failed', message },
+    },
+    at,
+  )
+  if (!failed.ok) return failed
+  return { ok: true as const, claim: failed.claim, events: [...events, ...failed.events] }
 }

@@ -1,8 +1,9 @@
 import { chunk, createD1ClaimStore } from '../claims'
-import { readConfig } from '../config'
+import { readConfig, stripeSettings } from '../config'
 import type { StatusChange } from '../contracts'
 import { loadKeyring } from '../identity'
 import { SandboxPayoutRail } from '../payments'
+import { stripePayoutRail } from '../payments/stripe-rail-from-settings'
 import type { PipelineDeps, StageMessage, StageQueues } from '../pipeline'
 import { createD1ProviderStore } from '../providers'
 import { pipelineRisk } from '../risk/store/pipeline-risk'
@@ -46,6 +47,8 @@ export function hubPublisher(env: Env) {
 export function pipelineDeps(env: Env): PipelineDeps {
   const config = readConfig(env)
   const providers = createD1ProviderStore(env.DB)
+  // Stripe when it is configured; otherwise the sandbox, so local runs and tests of other features pay.
+  const stripe = stripeSettings(config)
   return {
     store: createD1ClaimStore(env.DB),
     queues: stageQueues(env),
@@ -55,7 +58,7 @@ export function pipelineDeps(env: Env): PipelineDeps {
         await sealedFiles(env.FILES, await loadKeyring(env)).put(key, body, contentType)
       },
     },
-    rail: new SandboxPayoutRail(),
+    rail: stripe ? stripePayoutRail(stripe, env.DB) : new SandboxPayoutRail(),
     providerCutBps: (providerId) => providers.cutBps(providerId, config.DEFAULT_CUT_BPS),
     risk: pipelineRisk(env, config.SCORE_THRESHOLD, () => new Date()),
     now: () => new Date(),

@@ -46,6 +46,9 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /api-keys': { guard: 'provider:api-keys:manage' },
   'POST /api-keys': { guard: 'provider:api-keys:manage', body: json({ name: 'matrix', scopes: ['claims:read'] }) },
   'DELETE /api-keys/{id}': { guard: 'provider:api-keys:manage' },
+  'GET /payout-account': { guard: 'provider:team:read' },
+  // An empty body: a 400 proves the caller got past every guard without reaching Stripe.
+  'POST /payout-account': { guard: 'provider:team:manage', body: json({}) },
 
   'GET /claims': { guard: 'provider:claims:read' },
   // An empty claim: a 400 proves the caller got past every guard without starting the pipeline.
@@ -67,6 +70,14 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /admin/generation/start': { guard: 'admin', body: json({}) },
   'POST /admin/generation/stop': { guard: 'admin', body: json({}) },
   'GET /admin/generation/status': { guard: 'admin' },
+  'GET /admin/risk/models': { guard: 'admin' },
+  'GET /admin/risk/models/{id}': { guard: 'admin' },
+  'POST /admin/risk/models/train': { guard: 'admin', body: json({ params: { trees: 0 } }) },
+  'POST /admin/risk/models/{id}/promote': { guard: 'admin' },
+  'POST /admin/risk/models/rollback': { guard: 'admin' },
+  'GET /admin/risk/threshold': { guard: 'admin' },
+  'PUT /admin/risk/threshold': { guard: 'admin', body: json({ threshold: 0 }) },
+  'GET /admin/risk/features': { guard: 'admin' },
 
   'GET /partner/whoami': { guard: 'partner:any' },
   'GET /partner/portfolio': { guard: 'partner:portfolio:read' },
@@ -79,6 +90,8 @@ const ROUTES: Record<string, RouteSpec> = {
 /** The dashboard WebSocket is plain Hono (an upgrade has no OpenAPI shape) but sits behind the same guard. */
 const UNDESCRIBED: Record<string, RouteSpec> = {
   'GET /live': { guard: 'provider:claims:read' },
+  // Stripe's deliveries: raw bytes, guarded by their signature (stripe-webhooks tests), not by a session.
+  'POST /webhooks/stripe': { guard: 'public', body: json({}) },
 }
 
 const ALL = { ...ROUTES, ...UNDESCRIBED }

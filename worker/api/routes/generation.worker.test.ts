@@ -36,7 +36,8 @@ const historyRows = async (providerId: string, scenario: string) =>
 describe('the generation admin API', () => {
   it('runs a 100x runner into history on alarms, reports it, and stops it', async () => {
     const scenario = freshScenario()
-    const started = await start({ scenario, target: 'history', speed: '100x', claimsPerDay: 200, seed: freshSeed(), createProvider: true, patterns: { 'missing-modifier-25': { frequency: 0.4 } } })
+    // A family practice bills visits with same-day procedures, so the modifier 25 pattern has claims to apply to.
+    const started = await start({ scenario, target: 'history', speed: '100x', claimsPerDay: 200, seed: freshSeed(), specialty: 'family-medicine', createProvider: true, patterns: { 'missing-modifier-25': { frequency: 0.4 } } })
     expect(started).toMatchObject({ scenario, running: true, target: 'history', speed: '100x', claimsGenerated: 0 })
     const provider = await env.DB.prepare('SELECT id, name FROM providers WHERE id = ?').bind(started.providerId).first<{ id: string; name: string }>()
     expect(provider?.name).toContain('(synthetic)')

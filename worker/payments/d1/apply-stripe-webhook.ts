@@ -1,0 +1,123 @@
+import { and, eq } from 'drizzle-orm'
+import type Stripe from 'stripe'
+import { checkTransition, createD1ClaimStore, toStatusChange } from '../../claims'
+import type { PayoutRailChange, RailStatus } from '../../claims/d1-claim-store'
+import type { StatusChange } from '../../contracts'
+import { moneySchema, openDb, schema } from '../../db'
+import { newId } from '../../ids'
+import { payoutFailureMessage } from '../payout-failure-message'
+import { applyStripeEvent, claimIdOfEvent, RailEvent } from '../stripe'
+import type { PayoutRailState, RailPayoutStatus } from '../stripe'
+
+const { payouts, auditLog } = schema
+const { stripeEvents } = moneySchema
+
+export type WebhookOutcome =
+  | { kind: 'duplicate' }
+  | { kind: 'ignored'; why: 'not-a-payout-event' | 'not-our-payout' }
+  | { kind: 'no-change'; why: string }
+  | { kind: 'applied'; railStatus: RailStatus; claimMoved: boolean; providerId: string; changes: StatusChange[] }
+  /** Stripe may deliver before the pay step has committed the payout id: ask for a redelivery. */
+  | { kind: 'retry-later'; why: 'payout-not-recorded-yet' | 'claim-changed-meanwhile' }
+
+type PayoutRow = typeof payouts.$inferSelect
+
+const toRail = (s: PayoutRow['railStatus']): RailPayoutStatus => (s === 'paid' || s === 'failed' || s === 'canceled' ? s : 'pending')
+const fromRail = (s: RailPayoutStatus): RailStatus => (s === 'pending' ? 'sent' : s)
+
+/**
+ * Stores a verified Stripe event once by its id and applies it to the payout it concerns. A payout
+ * that fails (or is canceled) moves its claim to payout_failed with the reason, with an audit row and
+ * a notification, in the same transaction that marks the event applied. Applying is idempotent and
+ * order-independent (applyStripeEvent), so redeliveries and reordered events end in the same state.
+ */
+export async function applyStripeWebhook(d1: D1Database, event: Stripe.Event, now: Date): Promise<WebhookOutcome> {
+  const db = openDb(d1)
+  const at = now.toISOString()
+  const claimId = claimIdOfEvent(event)
+  const stored = await db
+    .insert(stripeEvents)
+    .values({ id: event.id, type: event.type, account: event.account ?? null, claimId, receivedAt: at, applied: false })
+    .onConflictDoNothing()
+    .returning({ id: stripeEvents.id })
+  if (stored.length === 0) {
+    const [earlier] = await db.select({ applied: stripeEvents.applied }).from(stripeEvents).where(eq(stripeEvents.id, event.id))
+    // Stored but not applied: an earlier delivery stopped half-way; applying again is safe.
+    if (earlier?.applied) return { kind: 'duplicate' }
+  }
+  const markApplied = () => db.update(stripeEvents).set({ applied: true }).where(eq(stripeEvents.id, event.id))
+
+  const parsed = RailEvent.safeParse(event)
+  if (!parsed.success) {
+    await markApplied()
+    return { kind: 'ignored', why: 'not-a-payout-event' }
+  }
+  const object = parsed.data.data.object
+  const [row] = await db
+    .select()
+    .from(payouts)
+    .where(object.object === 'payout' ? eq(payouts.stripePayoutId, object.id) : eq(payouts.transferId, object.id))
+    .limit(1)
+  if (!row) {
+    // Ours (metadata names a claim with a payout row) but its Stripe ids are not committed yet.
+    const ours = claimId ? (await db.select({ id: payouts.id }).from(payouts).where(eq(payouts.claimId, claimId)).limit(1)).length > 0 : false
+    if (ours) return { kind: 'retry-later', why: 'payout-not-recorded-yet' }
+    await markApplied()
+    return { kind: 'ignored', why: 'not-our-payout' }
+  }
+
+  const state: PayoutRailState = {
+    claimId: row.claimId,
+    accountId: row.stripeAccountId ?? '',
+    transferId: row.transferId ?? '',
+    payoutId: row.stripePayoutId ?? '',
+    amountCents: row.amountCents,
+    status: toRail(row.railStatus),
+    failure: row.failureCode ? { code: row.failureCode, message: row.failureMessage ?? '' } : null,
+    transferReversedCents: row.transferReversedCents,
+  }
+  const effect = applyStripeEvent(state, event)
+  if (!effect.changed) {
+    await markApplied()
+    return { kind: 'no-change', why: effect.why }
+  }
+  const next = effect.state
+  const failure = next.failure ?? (next.status === 'canceled' ? { code: 'canceled', message: '' } : null)
+  const message = failure ? payoutFailureMessage(failure.code, failure.message || null) : null
+  const set: PayoutRailChange = {
+    railStatus: fromRail(next.status),
+    transferReversedCents: next.transferReversedCents,
+    ...(failure ? { failureCode: failure.code, failureMessage: message } : {}),
+  }
+  const action = 'reversal' in effect ? 'transfer.reversed' : `payout.${next.status}`
+  const detail = { payoutId: row.id, stripePayoutId: row.stripePayoutId, eventId: event.id, ...(failure ? { failureCode: failure.code } : {}), ...('reversal' in effect ? { reversedCents: effect.reversal.totalCents } : {}) }
+
+  const store = createD1ClaimStore(d1)
+  const claim = await store.findClaim(row.providerId, row.claimId)
+  const moves = failure && claim && checkTransition(claim.status, 'payout_failed').ok
+  if (claim && moves) {
+    const committed = await store.commit(
+      claim,
+      [{ to: 'payout_failed', step: 'payout-webhook', detail: { reason: failure.code, message } }],
+      {},
+      {
+        payoutRail: { payoutId: row.id, onlyIf: row.railStatus, set },
+        stripeEventApplied: event.id,
+        audit: { actor: 'stripe', action, detail },
+        payoutNotice: { kind: 'claim.payout_failed', message: message ?? '' },
+      },
+      at,
+    )
+    if (!committed.ok) return { kind: 'retry-later', why: 'claim-changed-meanwhile' }
+    return { kind: 'applied', railStatus: fromRail(next.status), claimMoved: true, providerId: row.providerId, changes: committed.events.map((e) => toStatusChange(committed.claim, e)) }
+  }
+  // Paid, a reversal, or a failure after the payer answered (the claim keeps its state): the payout
+  // row, the audit trail and the event change together.
+  await db.batch([
+    db.update(payouts).set(set).where(and(eq(payouts.id, row.id), row.railStatus === null ? undefined : eq(payouts.railStatus, row.railStatus))),
+    markApplied(),
+    db.insert(auditLog).values({ id: newId('aud'), providerId: row.providerId, actor: 'stripe', action, subjectType: 'claim', subjectId: row.claimId, detail, at }),
+  ])
+  return { kind: 'applied', railStatus: fromRail(next.status), claimMoved: false, providerId: row.providerId, changes: [] }
+}
+
