@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve, sep } from 'node:path'
@@ -106,6 +106,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   // checkout has none, and one written before a setting existed (PHI_KEYS ...) still gets that setting.
   args.push('--env-file', join(cwd, '.dev.vars.example'))
   if (existsSync(join(cwd, '.dev.vars'))) args.push('--env-file', join(cwd, '.dev.vars'))
+  // Benches and browser tests pay through the sandbox rail: the Stripe path needs the local Stripe
+  // endpoint and an onboarded bank account per practice, and is tested in workerd (worker/pipeline).
+  args.push('--env-file', sandboxRailEnvFile(registry))
 
   const child = spawn(WRANGLER, args, {
     cwd,
@@ -225,6 +228,13 @@ const SNAPSHOT_ENTRIES = [
   'data',
   'app/.svelte-kit',
 ]
+
+/** A last env file that leaves STRIPE_API_BASE blank (unset), which selects the sandbox payout rail. */
+function sandboxRailEnvFile(dir: string): string {
+  const file = join(dir, 'sandbox-rail.env')
+  writeFileSync(file, 'STRIPE_API_BASE = ""\n')
+  return file
+}
 
 function snapshotSources(): string {
   const dir = mkdtempSync(join(tmpdir(), 'claimpay-src-'))

@@ -46,8 +46,10 @@ STRIPE_BASE="$(dev_var STRIPE_API_BASE)"
 if [[ "$STRIPE_BASE" =~ ^http://(127\.0\.0\.1|localhost):([0-9]+)/?$ ]]; then
   STRIPE_PORT="${BASH_REMATCH[2]}"
   echo "Starting the local Stripe endpoint on http://127.0.0.1:${STRIPE_PORT} ..."
-  # The platform's balance funds every demo payout (cents); the endpoint keeps everything in memory.
+  # The platform's balance funds every demo payout (cents). Its state is kept beside the local D1
+  # database, which still names the demo practice's connected account at the next start.
   npx tsx scripts/stripe-local/main.ts --port "$STRIPE_PORT" --quiet --platform-balance 100000000000 \
+    --state-file .wrangler/stripe-local-state.json \
     --webhook-url "http://127.0.0.1:${PORT}/api/v1/webhooks/stripe" --webhook-secret "$(dev_var STRIPE_WEBHOOK_SECRET)" &
   for _ in $(seq 1 60); do
     (exec 3<>"/dev/tcp/127.0.0.1/${STRIPE_PORT}") 2>/dev/null && break

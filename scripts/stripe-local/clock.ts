@@ -22,4 +22,13 @@ export class Clock {
   reset(): void {
     this.offset = 0
   }
+
+  /** How far control has moved the clock: the only part of "now" a state file keeps (the base is the start time or wall time). */
+  get offsetSeconds(): number {
+    return this.offset
+  }
+
+  restoreOffset(seconds: number): void {
+    this.offset = seconds
+  }
 }

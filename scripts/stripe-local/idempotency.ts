@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Clock } from './clock'
 import { stripeErrors } from './errors'
 import type { StripeError } from './errors'
@@ -18,6 +19,9 @@ export type IdempotencyLookup =
   | { kind: 'conflict'; error: StripeError }
 
 type Entry = SavedResponse & { endpoint: string; fingerprint: string; createdAt: number }
+
+/** A live key as a state file keeps it: `scope` is already a digest of the API key, never the key itself. */
+export type IdempotencyRecord = Entry & { scope: string }
 
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>()
@@ -52,6 +56,18 @@ export class IdempotencyStore {
     this.entries.clear()
   }
 
+  /** The live keys with their first-use time, so a restarted server replays them and expires them on time. */
+  records(): IdempotencyRecord[] {
+    this.prune()
+    return [...this.entries].map(([scope, entry]) => ({ scope, ...entry }))
+  }
+
+  restore(records: IdempotencyRecord[]): void {
+    this.entries.clear()
+    for (const { scope, ...entry } of records) this.entries.set(scope, entry)
+    this.prune()
+  }
+
   private live(key: string): Entry | undefined {
     const entry = this.entries.get(key)
     if (entry && this.expired(entry)) {
@@ -70,13 +86,21 @@ export class IdempotencyStore {
   }
 }
 
+/** The secret key only as a digest: scopes are kept in the state file, which must not hold a secret. */
 function scopeKey(scope: IdempotencyScope): string {
-  return JSON.stringify([scope.apiKey, scope.account ?? '', scope.key])
+  return JSON.stringify([sha256(scope.apiKey), scope.account ?? '', scope.key])
 }
 
-/** Canonical JSON: object keys sorted, so `a=1&b=2` and `b=2&a=1` are the same request. */
+/**
+ * A digest of the canonical JSON (object keys sorted, so `a=1&b=2` and `b=2&a=1` are the same request).
+ * A digest because parameters are never kept: account creation sends the full bank account number.
+ */
 export function fingerprint(value: FormValue): string {
-  return JSON.stringify(canonical(value))
+  return sha256(JSON.stringify(canonical(value)))
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
 }
 
 function canonical(value: FormValue): unknown {

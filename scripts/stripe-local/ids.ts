@@ -25,4 +25,13 @@ export class IdFactory {
   reset(): void {
     this.counter = 0
   }
+
+  /** How many ids were made; a restarted server continues from here, so a seeded sequence never repeats an id. */
+  get issued(): number {
+    return this.counter
+  }
+
+  resume(issued: number): void {
+    this.counter = issued
+  }
 }

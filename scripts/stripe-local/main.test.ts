@@ -12,8 +12,15 @@ describe('parseCliArgs', () => {
     })
   })
 
+  it('reads --state-file', () => {
+    expect(parseCliArgs(['--state-file', '.wrangler/stripe-local-state.json'])).toMatchObject({ ok: true, options: { stateFile: '.wrangler/stripe-local-state.json' } })
+    const plain = parseCliArgs([])
+    expect(plain.ok && plain.options.stateFile).toBeUndefined()
+  })
+
   it.each([
     [['--port', 'x']],
+    [['--state-file', '']],
     [['--webhook-url', 'http://x']],
     [['--webhook-url', 'http://x', '--webhook-secret', 'nope']],
     [['--webhook-mode', 'later']],

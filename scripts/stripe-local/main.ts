@@ -1,6 +1,6 @@
 // The local Stripe endpoint as a process, for `npm start` and manual poking:
 //   tsx scripts/stripe-local/main.ts --port 12111 --webhook-url URL --webhook-secret whsec_...
-//     [--host 127.0.0.1] [--seed S] [--platform-balance CENTS] [--webhook-mode auto|manual] [--quiet]
+//     [--host 127.0.0.1] [--seed S] [--platform-balance CENTS] [--webhook-mode auto|manual] [--state-file PATH] [--quiet]
 // Prints one line with its URL once it listens; stops on SIGINT/SIGTERM.
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -8,7 +8,7 @@ import { startStripeLocal } from './server'
 import type { StripeLocalOptions } from './options'
 
 export const USAGE =
-  'usage: tsx scripts/stripe-local/main.ts [--port 12111] [--host 127.0.0.1] [--webhook-url URL --webhook-secret whsec_...] [--seed S] [--platform-balance CENTS] [--webhook-mode auto|manual] [--quiet]'
+  'usage: tsx scripts/stripe-local/main.ts [--port 12111] [--host 127.0.0.1] [--webhook-url URL --webhook-secret whsec_...] [--seed S] [--platform-balance CENTS] [--webhook-mode auto|manual] [--state-file PATH] [--quiet]'
 
 export type CliParse = { ok: true; options: StripeLocalOptions } | { ok: false; message: string }
 
@@ -25,6 +25,7 @@ export function parseCliArgs(argv: string[]): CliParse {
         seed: { type: 'string' },
         'platform-balance': { type: 'string' },
         'webhook-mode': { type: 'string', default: 'auto' },
+        'state-file': { type: 'string' },
         quiet: { type: 'boolean', default: false },
       },
       strict: true,
@@ -43,6 +44,8 @@ export function parseCliArgs(argv: string[]): CliParse {
   if (mode !== 'auto' && mode !== 'manual') return { ok: false, message: `invalid --webhook-mode ${mode}` }
   const balance = values['platform-balance']
   if (balance !== undefined && !/^\d+$/.test(balance)) return { ok: false, message: `invalid --platform-balance ${balance}` }
+  const stateFile = values['state-file']
+  if (stateFile !== undefined && stateFile.trim() === '') return { ok: false, message: '--state-file needs a path' }
   const options: StripeLocalOptions = {
     port,
     host: values.host,
@@ -50,6 +53,7 @@ export function parseCliArgs(argv: string[]): CliParse {
     ...(url !== undefined && secret !== undefined ? { webhookUrl: url, webhookSecret: secret } : {}),
     ...(values.seed !== undefined ? { seed: values.seed } : {}),
     ...(balance !== undefined ? { platformBalance: Number(balance) } : {}),
+    ...(stateFile !== undefined ? { stateFile } : {}),
     ...(values.quiet ? {} : { log: (line: string) => console.log(`[stripe-local] ${line}`) }),
   }
   return { ok: true, options }
@@ -63,7 +67,8 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const server = await startStripeLocal(parsed.options)
-  console.log(`stripe-local listening on ${server.url} (control API at ${server.url}/__control)`)
+  const kept = parsed.options.stateFile ? `, state kept in ${parsed.options.stateFile}` : ''
+  console.log(`stripe-local listening on ${server.url} (control API at ${server.url}/__control${kept})`)
   const stop = () => {
     void server.close().then(() => process.exit(0))
   }

@@ -25,6 +25,11 @@ export type StripeLocalOptions = {
   payoutArrivalSeconds?: number
   /** Bank account number -> failure_code for payouts to it; Stripe's test numbers by default. */
   failingAccountNumbers?: Record<string, string>
+  /**
+   * Keeps the state in this file across restarts: loaded at start if it exists, rewritten (atomically)
+   * after every change. Without it everything lives in memory only.
+   */
+  stateFile?: string
   /** One line per request (method, path, status, ids); never parameters, so never a bank account number. */
   log?: (line: string) => void
 }

@@ -16,6 +16,7 @@ import { IdFactory } from './ids'
 import { IdempotencyStore } from './idempotency'
 import { DEFAULTS } from './options'
 import type { StripeLocalOptions } from './options'
+import { StatePersister, savingAfterEach } from './persistence'
 import { STRIPE_FAILING_TEST_ACCOUNTS } from './resources/bank-account'
 import { Store } from './store'
 import { WebhookDispatcher } from './webhooks'
@@ -42,6 +43,7 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
     retryBaseMs: options.webhookRetryBaseMs ?? DEFAULTS.webhookRetryBaseMs,
     retryMaxMs: options.webhookRetryMaxMs ?? DEFAULTS.webhookRetryMaxMs,
     maxAttempts: options.webhookMaxAttempts ?? DEFAULTS.webhookMaxAttempts,
+    onChange: () => persistence?.save(),
   })
   if (options.webhookUrl && !options.webhookSecret) throw new Error('webhookSecret is required with webhookUrl')
 
@@ -59,6 +61,14 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
     },
   }
   const idempotency = new IdempotencyStore(clock)
+  const persistence = options.stateFile
+    ? StatePersister.open(
+        options.stateFile,
+        { store, idempotency, clock, ids, webhooks, apiVersionSeen: { get: () => seenVersion, set: (v) => (seenVersion = v) } },
+        // Not through `log`: a state file set aside must be seen even when request logging is off.
+        (line) => console.error(`[stripe-local] ${line}`),
+      )
+    : null
   const faults = new FaultPlan()
   const api: ApiServer = {
     ctx,
@@ -70,7 +80,8 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
       return version ?? apiVersion()
     },
   }
-  const control = createControl({ ctx, idempotency, faults, webhooks })
+  const bareControl = createControl({ ctx, idempotency, faults, webhooks })
+  const control = persistence ? savingAfterEach(bareControl, () => persistence.save()) : bareControl
   const log = options.log ?? (() => {})
 
   const server = createServer((req, res) => {
@@ -92,6 +103,8 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
     }
     const headers = headerRecord(req)
     const out = handleApiRequest(api, { method, path: url.pathname, query: url.search.slice(1), body: body.body, headers })
+    // Before the response leaves: what a client was told happened is on disk.
+    persistence?.save()
     if (out.kind === 'drop') {
       log(`${method} ${url.pathname} dropped (injected fault)`)
       return dropConnection(res)
@@ -106,9 +119,14 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
 
   const host = options.host ?? DEFAULTS.host
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    const failed = (e: Error) => {
+      // Deliveries restored from a state file would otherwise keep retrying for a server that never started.
+      webhooks.close()
+      reject(e)
+    }
+    server.once('error', failed)
     server.listen(options.port ?? DEFAULTS.port, host, () => {
-      server.off('error', reject)
+      server.off('error', failed)
       resolve()
     })
   })
@@ -126,6 +144,7 @@ export async function startStripeLocal(options: StripeLocalOptions = {}): Promis
         // Keep-alive sockets from the SDK's fetch would otherwise hold close() open.
         server.closeAllConnections()
       })
+      persistence?.close()
     },
   }
 }

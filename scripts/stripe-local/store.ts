@@ -1,10 +1,13 @@
 import type { AccountObject, EventObject, PayoutObject, TransferObject, TransferReversalObject } from './objects'
 
-/** A connected account with what only the server may know: the full bank account number and its balance. */
+/** A connected account with what only the server may know: how its bank answers payouts, and its balance. */
 export type AccountRecord = {
   account: AccountObject
-  /** Kept to decide test outcomes (Stripe's failing test numbers); never returned or logged. */
-  bankAccountNumber: string
+  /**
+   * The failure_code every payout to this bank account gets (one of Stripe's failing test numbers), or
+   * null. Decided when the account is created, so the full account number is never kept anywhere.
+   */
+  payoutFailureCode: string | null
   available: number
 }
 

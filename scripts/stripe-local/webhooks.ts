@@ -34,9 +34,19 @@ export type WebhookOptions = {
   retryMaxMs: number
   /** After this many failed attempts a delivery is given up (Stripe gives up after three days). */
   maxAttempts: number
+  /** Called after every attempt: deliveries change outside any request, and a state file must follow. */
+  onChange?: () => void
 }
 
 type Delivery = DeliveryView & { body: string; nextAttemptAt: number }
+
+/** A delivery still to be made, as a state file keeps it: the body is rebuilt from its event. */
+export type PendingDelivery = Omit<DeliveryView, 'state'> & { nextAttemptAt: number }
+
+/** Stripe sends the event JSON pretty-printed; the signature covers these exact bytes. */
+export function eventBody(event: EventObject): string {
+  return JSON.stringify(event, null, 2)
+}
 
 const STALE_SECONDS = 60 * 60
 const DELIVERY_TIMEOUT_MS = 10_000
@@ -60,8 +70,7 @@ export class WebhookDispatcher {
 
   enqueue(event: EventObject): void {
     if (!this.options.endpoint) return
-    // Stripe sends the event JSON pretty-printed; the signature covers these exact bytes.
-    const body = JSON.stringify(event, null, 2)
+    const body = eventBody(event)
     const copies = this.duplicates > 0 ? 2 : 1
     if (this.duplicates > 0) this.duplicates--
     for (let i = 0; i < copies; i++) {
@@ -116,6 +125,31 @@ export class WebhookDispatcher {
 
   list(): DeliveryView[] {
     return this.deliveries.map(({ body: _body, nextAttemptAt: _next, ...view }) => ({ ...view, attempts: [...view.attempts] }))
+  }
+
+  /** Deliveries not yet made (delivered and given-up ones are history), with their attempts so far. */
+  pending(): PendingDelivery[] {
+    return this.deliveries
+      .filter((d) => d.state === 'pending')
+      .map(({ body: _body, state: _state, ...rest }) => ({ ...rest, attempts: [...rest.attempts] }))
+  }
+
+  /** How many deliveries were numbered: a restarted server continues the `whdel_` sequence. */
+  get issued(): number {
+    return this.nextId - 1
+  }
+
+  /**
+   * Takes back deliveries a previous process had not made, and resumes the schedule. Like `enqueue`,
+   * nothing is kept without an endpoint to deliver to.
+   */
+  restore(pending: Array<PendingDelivery & { event: EventObject }>, issued: number): void {
+    this.nextId = Math.max(this.nextId, issued + 1)
+    if (!this.options.endpoint) return
+    for (const { event, ...d } of pending) {
+      this.deliveries.push({ ...d, attempts: [...d.attempts], state: 'pending', body: eventBody(event) })
+    }
+    this.schedule()
   }
 
   reset(): void {
@@ -188,6 +222,7 @@ export class WebhookDispatcher {
       const delay = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** (d.attempts.length - 1))
       d.nextAttemptAt = Date.now() + delay
     }
+    this.options.onChange?.()
     return { id: d.id, eventId: d.eventId, type: d.type, ok, status }
   }
 

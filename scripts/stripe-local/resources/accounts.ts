@@ -71,7 +71,8 @@ export const createAccount: Handler = (ctx, req) => {
     requirements: { currently_due: currentlyDue, eventually_due: currentlyDue, past_due: [], disabled_reason: null },
     tos_acceptance: { date: p.tos_acceptance?.date ?? null, ip: p.tos_acceptance?.ip ?? null, user_agent: p.tos_acceptance?.user_agent ?? null },
   }
-  ctx.store.accounts.set(id, { account, bankAccountNumber: bank?.ok ? bank.value.accountNumber : '', available: 0 })
+  const payoutFailureCode = bank?.ok ? (ctx.settings.failingAccountNumbers[bank.value.accountNumber] ?? null) : null
+  ctx.store.accounts.set(id, { account, payoutFailureCode, available: 0 })
   return ok(account)
 }
 

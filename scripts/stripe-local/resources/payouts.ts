@@ -68,7 +68,7 @@ export const createPayout: Handler = (ctx, req) => {
     type: 'bank_account',
   }
   record.available -= p.amount
-  const failWith = ctx.store.nextPayoutFailures.shift() ?? ctx.settings.failingAccountNumbers[record.bankAccountNumber] ?? null
+  const failWith = ctx.store.nextPayoutFailures.shift() ?? record.payoutFailureCode
   ctx.store.payouts.set(payout.id, { payout, account: req.account, failWith })
   ctx.events.emit('payout.created', payout, req.account, { requestId: req.requestId, idempotencyKey: req.idempotencyKey })
   return ok(payout)
