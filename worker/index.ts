@@ -5,6 +5,7 @@ import {
   consumeClaimsScore,
   consumeDeadLetters,
   consumeNotifications,
+  consumePayerRemit,
   consumePayerSubmit,
 } from '../queues'
 import { createApi, problemBody, problemResponse } from './api'
@@ -20,6 +21,7 @@ import { emulateAccessEdge, refreshSessionOnRequest, withSecurityHeaders } from 
 export { ProviderHub } from '../durable-objects/provider-hub'
 export { ScenarioRunner } from '../durable-objects/scenario-runner'
 export { RiskTrainer } from '../durable-objects/risk-trainer'
+export { PayerSimulator } from '../durable-objects/payer-simulator'
 
 const api = createApi()
 
@@ -29,6 +31,7 @@ const CONSUMERS: Record<string, (batch: MessageBatch<unknown>, env: Env) => Prom
   'claims-score': consumeClaimsScore,
   'claims-pay': consumeClaimsPay,
   'payer-submit': consumePayerSubmit,
+  'payer-remit': consumePayerRemit,
   notifications: consumeNotifications,
 }
 

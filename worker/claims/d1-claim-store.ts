@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { ClaimEvent, ClaimInput, ClaimListQuery, ClaimReason, ClaimStatus } from '../contracts'
-import { type Db, moneySchema, openDb, riskSchema, schema } from '../db'
+import { type Db, moneySchema, openDb, remittanceSchema, riskSchema, schema } from '../db'
 import { newId } from '../ids'
 import { chunk, PARAMS_PER_STATEMENT } from './chunk'
 import { NO_PHI, type SealedClaimPhi } from './claim-phi'
@@ -55,6 +55,11 @@ export type CommitEffects = {
   audit?: { actor: string; action: string; detail?: Record<string, unknown> }
   /** The risk engine sent the claim back for coding reasons: a training example for the coder. */
   coderSignal?: { modelVersion: number; reasons: ClaimReason[] }
+  /**
+   * The payer's answer from an 835, kept with the move to adjudicated: the claim's remittance row
+   * (one per claim: a second 835 for it fails the batch) and its outcome in claim_history.
+   */
+  remittance?: { row: typeof remittanceSchema.claimRemittances.$inferInsert; history: typeof schema.claimHistory.$inferInsert }
 }
 
 export type CommitResult =
@@ -357,6 +362,10 @@ async function commit(
         at,
       }).onConflictDoNothing(),
     )
+  }
+  if (effects.remittance) {
+    statements.push(db.insert(remittanceSchema.claimRemittances).values(effects.remittance.row))
+    statements.push(db.insert(schema.claimHistory).values(effects.remittance.history).onConflictDoNothing())
   }
   statements.push(...auditAndNotice(db, claim, effects, at))
   try {

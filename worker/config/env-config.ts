@@ -29,6 +29,8 @@ export const EnvConfig = z
      * (scripts/stripe-local) in development and tests. With STRIPE_SECRET_KEY it selects the Stripe
      * payout rail; without either, payouts go to the sandbox rail, which moves no money.
      */
+    /** Payer delays are divided by this: 86400 makes a simulated day last a real second; 1 is real time. */
+    PAYER_TIME_SCALE: z.coerce.number().min(1).default(1),
     STRIPE_API_BASE: unset(z.url({ protocol: /^https?$/ }).transform((s) => new URL(s))),
     /** A secret (sk_) or restricted (rk_) key of the platform account. */
     STRIPE_SECRET_KEY: unset(z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_..., sk_live_...)')),

@@ -1,0 +1,2 @@
+export { simulatorGateway } from './simulator-gateway'
+export type { PayerGateway } from './simulator-gateway'
