@@ -34,7 +34,7 @@ describe('one alarm of a runner', () => {
     expect(state.claimsGenerated).toBe(written.length)
     expect(state.claimsWritten).toBe(written.length)
     expect(Object.values(state.patterns).reduce((a, b) => a + b, 0)).toBe(written.length)
-    expect(first.nextAlarmAt).toBe(NOW + 10 * 60_000 + 1_000)
+    expect(first.nextAlarmAt).toBe(NOW + 10 * 60_000 + 5_000)
     const status = describeRun(state, NOW + 10 * 60_000, null)
     expect(status.rate.sinceStartPerSecond).toBeCloseTo(written.length / 600, 1)
     expect(status.patterns.none).toBeGreaterThan(0)
@@ -63,6 +63,27 @@ describe('one alarm of a runner', () => {
     expect(state.endedBecause).toBe('completed')
     expect(alarms).toBe(Math.ceil(state.claimsGenerated / 500) + (state.claimsGenerated % 500 === 0 ? 1 : 0))
     expect(state.simulatedMs).toBeLessThan(simulatedEnd(state.config)!)
+  })
+
+  it('writes a simulated day at 100x in batches, not a round trip every second', async () => {
+    const writes: number[] = []
+    const sink: ClaimSink = {
+      async write(claims) {
+        writes.push(claims.length)
+        return claims.length
+      },
+    }
+    let state = newRunState(config({ claimsPerDay: 1_000 }))
+    const stream = new ScenarioStream(planOf(state.config))
+    // A simulated day at 100x is 864 real seconds, 360 of them clinic hours: follow the alarms it sets.
+    for (let at = NOW; at < NOW + 864_000; ) {
+      const step = await runStep(state, stream, sink, at)
+      state = step.state
+      at = step.nextAlarmAt!
+    }
+    expect(writes.reduce((a, b) => a + b, 0)).toBe(state.claimsGenerated)
+    expect(state.claimsGenerated).toBeGreaterThan(500)
+    expect(writes.length).toBeLessThanOrEqual(80)
   })
 
   it('keeps a fixed-size state however long it runs', async () => {
