@@ -15,6 +15,7 @@ import { devRoutes } from './routes/dev'
 import { generationRoutes } from './routes/generation'
 import { riskRoutes } from './routes/risk'
 import { healthRoutes } from './routes/health'
+import { ledgerRoutes } from './routes/ledger'
 import { liveRoutes } from './routes/live'
 import { partnerRoutes } from './routes/partner'
 import { payoutAccountRoutes } from './routes/payout-account'
@@ -64,6 +65,7 @@ export function createApi() {
   api.route('/', uploadRoutes)
   api.route('/', liveRoutes)
   api.route('/', adminRoutes)
+  api.route('/', ledgerRoutes)
   api.route('/', generationRoutes)
   api.route('/', riskRoutes)
   api.route('/', partnerRoutes)

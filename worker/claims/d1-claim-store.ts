@@ -33,7 +33,8 @@ export type ClaimPatch = Partial<{
   riskModelVersion: number
 }>
 
-export type JournalLine = { account: string; debitCents: number; creditCents: number }
+/** A ledger line with the dimensions balances are cut by (the shape of worker/payments/ledger's PostingLine). */
+export type JournalLine = { account: string; debitCents: number; creditCents: number; poolId?: string; providerId?: string; payerId?: string; claimId?: string; partnerId?: string }
 
 export type RailStatus = NonNullable<typeof payouts.$inferSelect.railStatus>
 export type PayoutRailChange = Partial<{ railStatus: RailStatus; failureCode: string | null; failureMessage: string | null; transferReversedCents: number }>
@@ -51,7 +52,8 @@ export type CommitEffects = {
   stripeEventApplied?: string
   /** An in-app notification for the provider (one per claim and kind). */
   payoutNotice?: { kind: string; message: string }
-  journal?: { memo: string; lines: JournalLine[] }
+  /** A balanced journal from worker/payments/ledger, posted in the same transaction as the move. */
+  journal?: { kind: string; memo: string; lines: JournalLine[]; reversesJournalId?: string }
   audit?: { actor: string; action: string; detail?: Record<string, unknown> }
   /** The risk engine sent the claim back for coding reasons: a training example for the coder. */
   coderSignal?: { modelVersion: number; reasons: ClaimReason[] }
@@ -339,13 +341,19 @@ async function commit(
         effects.journal.lines.map((line) => ({
           id: newId('led'),
           journalId,
-          providerId: claim.providerId,
-          claimId: claim.id,
+          // provider_id cannot be null (see the schema): lines no provider owns store ''.
+          providerId: line.providerId ?? '',
+          claimId: line.claimId ?? claim.id,
           account: line.account,
           debitCents: line.debitCents,
           creditCents: line.creditCents,
           memo: effects.journal!.memo,
           at,
+          poolId: line.poolId ?? null,
+          payerId: line.payerId ?? null,
+          partnerId: line.partnerId ?? null,
+          journalKind: effects.journal!.kind,
+          reversesJournalId: effects.journal!.reversesJournalId ?? null,
         })),
       ),
     )

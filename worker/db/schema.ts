@@ -162,6 +162,8 @@ export const payouts = sqliteTable('payouts', {
 export const ledgerEntries = sqliteTable('ledger_entries', {
   id: text('id').primaryKey(),
   journalId: text('journal_id').notNull(),
+  // NOT NULL since 0000 and SQLite cannot relax that without rebuilding the table (which would drop
+  // the append-only triggers): lines no provider owns (pool cash, a claim's deferred cut) store ''.
   providerId: text('provider_id').notNull(),
   claimId: text('claim_id'),
   account: text('account').notNull(),
@@ -169,9 +171,18 @@ export const ledgerEntries = sqliteTable('ledger_entries', {
   creditCents: integer('credit_cents').notNull().default(0),
   memo: text('memo').notNull(),
   at: text('at').notNull(),
+  // The dimensions balances are cut by (worker/payments/ledger/accounts.ts says which account needs which).
+  poolId: text('pool_id'),
+  payerId: text('payer_id'),
+  partnerId: text('partner_id'),
+  // Rows written before the dimensioned chart of accounts carry 'legacy'.
+  journalKind: text('journal_kind').notNull().default('legacy'),
+  reversesJournalId: text('reverses_journal_id'),
 }, (t) => [
   index('ledger_journal').on(t.journalId),
   index('ledger_account').on(t.account, t.providerId),
+  index('ledger_pool').on(t.poolId, t.account),
+  index('ledger_claim').on(t.claimId),
   check('ledger_one_side', sql`(${t.debitCents} > 0 and ${t.creditCents} = 0) or (${t.creditCents} > 0 and ${t.debitCents} = 0)`),
 ])
 

@@ -1,7 +1,5 @@
 export { BPS_PER_WHOLE, computePayout } from './compute-payout'
 export { PayoutInputError, UnbalancedJournalError } from './payment-errors'
-export { assertBalanced, buildPayoutJournal, isBalanced } from './payout-journal'
-export type { Journal, JournalLine, LedgerAccount, PayoutJournalInput } from './payout-journal'
 export type { PayoutOutcome, PayoutRail, PayoutRequest } from './payout-rail'
 export { PROVIDER_NOT_ONBOARDED } from './payout-rail'
 export { payoutFailureMessage } from './payout-failure-message'
@@ -22,6 +20,7 @@ export {
   journalForPayoutReturned,
   journalForPoolFunding,
   journalForRecovery,
+  ledgerReport,
   poolSummary,
   reverseJournal,
   trialBalance,
@@ -39,6 +38,7 @@ export type {
   JournalResult,
   LedgerBalances,
   LedgerCheck,
+  LedgerReport,
   LedgerProblem,
   PoolSummary,
   PostedJournal,
@@ -46,7 +46,7 @@ export type {
 } from './ledger'
 export { cutFor, DEFAULT_RULE_TABLE, parseRuleTable, RuleTable } from './cut-policy'
 export type { CutDecision, CutInput, CutOverride, CutResult } from './cut-policy'
-export { choosePool, fundingBook, holdFunds, poolPositions, releaseReservation, reserveFunds, settleReservation } from './funding'
-export type { FundingBook, PoolChoice, PoolPosition, PoolSettings, Reservation, ReserveResult } from './funding'
+export { choosePool, fundingBook, holdFunds, PLATFORM_POOL_ID, payoutPool, poolPositions, releaseReservation, reserveFunds, settleReservation } from './funding'
+export type { FundingBook, PoolChoice, PoolPosition, PoolSettings, PoolSource, Reservation, ReserveResult } from './funding'
 // The Stripe adapter is imported from './stripe' where it is wired: kept out of this barrel so the
 // pure modules do not pull the SDK into every bundle that needs a journal or a cut.

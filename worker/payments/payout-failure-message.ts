@@ -15,6 +15,7 @@ const MESSAGES: Record<string, string> = {
   'invalid-request': 'The payout was refused. ClaimPay support has been told.',
   'card-declined': 'The payout was refused. ClaimPay support has been told.',
   'invalid-amount': 'The payout amount is not valid. ClaimPay support has been told.',
+  'no-pool-with-funds': 'ClaimPay is waiting for funds to pay this claim. Support has been told; the payout is sent as soon as funds arrive.',
   // Bank return codes on payout.failed
   account_closed: 'Your bank returned the payout: the account is closed. Add an open account under Settings > Payouts.',
   no_account: 'Your bank returned the payout: no account was found with that number. Check it under Settings > Payouts.',

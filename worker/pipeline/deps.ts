@@ -1,6 +1,6 @@
 import type { ClaimStore } from '../claims'
 import type { ClaimNotificationMessage, CodeMessage, IngestMessage, PayMessage, ScoreMessage, StatusChange, SubmitMessage } from '../contracts'
-import type { PayoutRail } from '../payments'
+import type { PayoutRail, PoolSource } from '../payments'
 import type { PipelineRisk } from '../risk/store/pipeline-risk'
 
 /** A message for one of the pipeline's queues. */
@@ -30,5 +30,7 @@ export type PipelineDeps = {
   providerCutBps(providerId: string): Promise<number>
   /** Scores claims and knows the threshold (admins change it at run time). */
   risk: PipelineRisk
+  /** Funding pools' positions; without a source every payout draws on the platform pool. */
+  pools?: PoolSource
   now(): Date
 }

@@ -1,7 +1,7 @@
 import type { PayoutRecord, StoredClaim } from '../claims'
 import type { ClaimEvent } from '../contracts'
 import { newId } from '../ids'
-import { buildPayoutJournal, computePayout, PROVIDER_NOT_ONBOARDED, payoutFailureMessage } from '../payments'
+import { computePayout, journalForPayout, payoutPool, PROVIDER_NOT_ONBOARDED, payoutFailureMessage } from '../payments'
 import type { PipelineDeps } from './deps'
 import type { StepHandler } from './run-step'
 
@@ -24,13 +24,19 @@ export class PayoutBlocked extends Error {
   override name = 'PayoutBlocked'
 }
 
+/** The payout journal would not validate (a bug in the figures, never a rail problem): nothing is sent or committed. */
+export class PayoutJournalInvalid extends Error {
+  override name = 'PayoutJournalInvalid'
+}
+
 type Payout = Pick<PayoutRecord, 'id' | 'amountCents' | 'idempotencyKey' | 'keyStoredAt' | 'createdAt' | 'failureCode'>
 
 /**
  * approved -> payout_pending -> paid. The payout row and its idempotency key are committed before the
  * rail is called; a retry after a crash finds the claim payout_pending and calls the rail again with
  * the same key, which returns the same transfer instead of paying twice. A refusal the rail has given
- * for good moves the claim to payout_failed with the reason; a missing payout account parks it.
+ * for good moves the claim to payout_failed with the reason; a missing payout account, or no funding
+ * pool able to cover the payout, parks it.
  */
 export const payStep: StepHandler = async (deps, claim) => {
   const at = deps.now().toISOString()
@@ -59,6 +65,22 @@ export const payStep: StepHandler = async (deps, claim) => {
   }
   if (!payout) throw new PayoutRecordMissing(`claim ${claim.id} is payout_pending without a payout record`)
 
+  // Chosen before the rail is called: money leaves only when a pool can cover it.
+  const positions = (await deps.pools?.positions()) ?? []
+  const pool = payoutPool(positions, payout.amountCents)
+  // Every pool set up is short of this payout ('no-pool-with-funds'): the claim waits until one is funded.
+  if (!pool.ok) return parkWaiting(deps, current, payout, pool.reason, at)
+  // Built before the rail is called too: a journal that cannot balance must stop the money, not follow it.
+  const journal = journalForPayout({
+    claimId: claim.id,
+    providerId: claim.providerId,
+    payerId: claim.payerId,
+    poolId: pool.poolId,
+    billedCents: claim.billedCents,
+    payoutCents: payout.amountCents,
+  })
+  if (!journal.ok) throw new PayoutJournalInvalid(`claim ${claim.id}: ${journal.reason}: ${journal.message}`)
+
   const sent = await deps.rail.send({
     idempotencyKey: payout.idempotencyKey,
     amountCents: payout.amountCents,
@@ -68,17 +90,11 @@ export const payStep: StepHandler = async (deps, claim) => {
     keyStoredAt: new Date(payout.keyStoredAt ?? payout.createdAt),
   })
   if (!sent.ok) {
-    if (sent.reason === PROVIDER_NOT_ONBOARDED) return parkWithoutAccount(deps, current, payout, at)
+    if (sent.reason === PROVIDER_NOT_ONBOARDED) return parkWaiting(deps, current, payout, PROVIDER_NOT_ONBOARDED, at)
     if (sent.retryable === false) return failPayout(deps, current, payout, sent.reason, at, events)
     throw new PayoutNotSent(`payout for claim ${claim.id} not sent: ${sent.reason}`)
   }
 
-  const journal = buildPayoutJournal({
-    claimId: claim.id,
-    providerId: claim.providerId,
-    billedCents: claim.billedCents,
-    payoutCents: payout.amountCents,
-  })
   const paid = await deps.store.commit(
     current,
     [{ to: 'paid', step: 'pay', detail: { transferId: sent.transferId, amountCents: payout.amountCents, ...(sent.payoutId ? { payoutId: sent.payoutId } : {}) } }],
@@ -90,7 +106,7 @@ export const payStep: StepHandler = async (deps, claim) => {
         ...(sent.payoutId ? { stripePayoutId: sent.payoutId } : {}),
         ...(sent.accountId ? { stripeAccountId: sent.accountId } : {}),
       },
-      journal: { memo: `Same-day payout for claim ${claim.id}`, lines: journal.lines },
+      journal: journal.journal,
       audit: { actor: 'pipeline', action: 'payout.sent', detail: { transferId: sent.transferId, amountCents: payout.amountCents, ...(sent.payoutId ? { payoutId: sent.payoutId } : {}) } },
     },
     at,
@@ -100,17 +116,18 @@ export const payStep: StepHandler = async (deps, claim) => {
 }
 
 /**
- * The first time a claim meets a missing account, the reason is recorded (payout row, audit, a
- * notification); later attempts find it recorded and write nothing. Either way the step stops here.
+ * The payout cannot go yet (no payout account, or no pool with funds). The first time a claim meets
+ * a reason, it is recorded (payout row, audit, a notification); later attempts find it recorded and
+ * write nothing. Either way the step stops here and the cron's re-drive tries again.
  */
-async function parkWithoutAccount(deps: PipelineDeps, claim: StoredClaim, payout: Payout, at: string): Promise<never> {
-  if (payout.failureCode !== PROVIDER_NOT_ONBOARDED) {
-    await deps.store.recordPayoutWait(claim, payout.id, { code: PROVIDER_NOT_ONBOARDED, message: payoutFailureMessage(PROVIDER_NOT_ONBOARDED) }, at)
+async function parkWaiting(deps: PipelineDeps, claim: StoredClaim, payout: Payout, reason: string, at: string): Promise<never> {
+  if (payout.failureCode !== reason) {
+    await deps.store.recordPayoutWait(claim, payout.id, { code: reason, message: payoutFailureMessage(reason) }, at)
   }
   // An approved -> payout_pending move made by this delivery stays committed; the live dashboard
   // hears of it with the claim's next change.
-  console.info(JSON.stringify({ level: 'info', step: 'pay', claimId: claim.id, status: claim.status, waiting: PROVIDER_NOT_ONBOARDED }))
-  throw new PayoutBlocked(`claim ${claim.id}: ${PROVIDER_NOT_ONBOARDED}`)
+  console.info(JSON.stringify({ level: 'info', step: 'pay', claimId: claim.id, status: claim.status, waiting: reason }))
+  throw new PayoutBlocked(`claim ${claim.id}: ${reason}`)
 }
 
 /** The rail refused for good (its answer is stored under the key): the claim shows it, with the reason. */

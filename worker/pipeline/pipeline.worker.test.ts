@@ -53,6 +53,13 @@ describe('the claim pipeline', () => {
     expect(payouts).toEqual([{ amount_cents: 14_582, status: 'sent', idempotency_key: `payout:${id}` }])
     const ledger = await rows('SELECT SUM(debit_cents) AS d, SUM(credit_cents) AS c, COUNT(DISTINCT journal_id) AS j FROM ledger_entries WHERE claim_id = ?', id)
     expect(ledger).toEqual([{ d: 15_350, c: 15_350, j: 1 }])
+    // The payout journal: the claim bought at billed value, the payout out of the (platform) pool, the cut deferred.
+    const lines = await rows('SELECT account, debit_cents, credit_cents, pool_id, payer_id, provider_id, journal_kind FROM ledger_entries WHERE claim_id = ? ORDER BY account', id)
+    expect(lines).toEqual([
+      { account: 'cut_revenue_deferred', debit_cents: 0, credit_cents: 15_350 - 14_582, pool_id: 'pool_platform', payer_id: null, provider_id: '', journal_kind: 'payout' },
+      { account: 'funding_pool_cash', debit_cents: 0, credit_cents: 14_582, pool_id: 'pool_platform', payer_id: null, provider_id: '', journal_kind: 'payout' },
+      { account: 'payer_receivable', debit_cents: 15_350, credit_cents: 0, pool_id: 'pool_platform', payer_id: claim.payer.id, provider_id: '', journal_kind: 'payout' },
+    ])
     const submission = await env.FILES.get(`submissions/${provider}/${id}.json`)
     expect(submission).not.toBeNull()
   })

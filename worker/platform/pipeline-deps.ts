@@ -3,6 +3,7 @@ import { readConfig, stripeSettings } from '../config'
 import type { StatusChange } from '../contracts'
 import { loadKeyring } from '../identity'
 import { SandboxPayoutRail } from '../payments'
+import { createD1PoolSource } from '../payments/d1/d1-ledger'
 import { stripePayoutRail } from '../payments/stripe-rail-from-settings'
 import type { PipelineDeps, StageMessage, StageQueues } from '../pipeline'
 import { createD1ProviderStore } from '../providers'
@@ -61,6 +62,7 @@ export function pipelineDeps(env: Env): PipelineDeps {
     rail: stripe ? stripePayoutRail(stripe, env.DB) : new SandboxPayoutRail(),
     providerCutBps: (providerId) => providers.cutBps(providerId, config.DEFAULT_CUT_BPS),
     risk: pipelineRisk(env, config.SCORE_THRESHOLD, () => new Date()),
+    pools: createD1PoolSource(env.DB),
     now: () => new Date(),
   }
 }

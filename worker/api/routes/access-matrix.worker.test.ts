@@ -61,6 +61,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /admin/audit': { guard: 'admin' },
   'GET /admin/audit/verify': { guard: 'admin' },
   'GET /admin/providers': { guard: 'admin' },
+  'GET /admin/ledger/balances': { guard: 'admin' },
   'GET /admin/partners': { guard: 'admin' },
   'POST /admin/partners': { guard: 'admin', body: json({ name: 'Matrix Bank' }) },
   'POST /admin/partners/{id}/tokens': { guard: 'admin', body: json({ scopes: ['portfolio:read'] }) },

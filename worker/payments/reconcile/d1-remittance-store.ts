@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { chunk, PARAMS_PER_STATEMENT, type ClaimStore } from '../../claims'
 import { openDb, remittanceSchema, schema } from '../../db'
+import { payoutPoolsOf } from '../d1/d1-ledger'
 import type { RemittanceFileItem, RemittanceStore } from './post-remittance'
 
 const { remittanceFiles, claimRemittances, reconciliationItems } = remittanceSchema
@@ -28,7 +29,8 @@ export function createD1RemittanceStore(d1: D1Database, claims: ClaimStore): Rem
       const posted = (await Promise.all(chunk(ids, PARAMS_PER_STATEMENT).map((part) => db.select({ claimId: claimRemittances.claimId, traceNumber: claimRemittances.traceNumber }).from(claimRemittances).where(inArray(claimRemittances.claimId, part))))).flat()
       const traceOf = new Map(posted.map((p) => [p.claimId, p.traceNumber]))
       const stored = await claims.findClaims(owners.map((o) => ({ claimId: o.id, providerId: o.providerId })))
-      return new Map([...stored].map(([id, claim]) => [id, { stored: claim, postedByTrace: traceOf.get(id) ?? null }]))
+      const pools = await payoutPoolsOf(d1, [...stored.keys()])
+      return new Map([...stored].map(([id, claim]) => [id, { stored: claim, postedByTrace: traceOf.get(id) ?? null, payoutPoolId: pools.get(id) ?? null }]))
     },
     async addItems(payerId, traceNumber, items) {
       if (items.length === 0) return

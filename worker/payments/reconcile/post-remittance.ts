@@ -2,6 +2,7 @@ import { toStatusChange, type ClaimStore, type StoredClaim } from '../../claims'
 import type { StatusChange } from '../../contracts'
 import { read835 } from '../../payers/x12/read-835'
 import { historyRowOf } from './history-row'
+import { claimJournalForPosting } from './journal-for-posting'
 import { planPosting, type ClaimOnFile, type ReconciliationItem } from './plan-posting'
 
 /** A reconciliation item about a claim, or about the whole file (no CLP01). */
@@ -10,8 +11,11 @@ export type RemittanceFileItem = Omit<ReconciliationItem, 'kind' | 'claimRef'> &
 /** Where posting reads and records what is not the claim itself (D1 in the Worker). */
 export type RemittanceStore = {
   isPosted(payerId: string, traceNumber: string): Promise<boolean>
-  /** The claims CLP01 names (by ClaimPay claim id), with the trace of any 835 that already posted them. */
-  claimsOnFile(claimIds: string[]): Promise<Map<string, { stored: StoredClaim; postedByTrace: string | null }>>
+  /**
+   * The claims CLP01 names (by ClaimPay claim id), with the trace of any 835 that already posted them
+   * and the pool their payout drew on (null without a payout journal).
+   */
+  claimsOnFile(claimIds: string[]): Promise<Map<string, { stored: StoredClaim; postedByTrace: string | null; payoutPoolId: string | null }>>
   addItems(payerId: string, traceNumber: string, items: RemittanceFileItem[]): Promise<void>
   markPosted(file: { payerId: string; traceNumber: string; fileKey: string; paymentCents: number; claimCount: number }, at: string): Promise<void>
 }
@@ -34,11 +38,11 @@ export class RemittanceClaimConflict extends Error {
 }
 
 /**
- * Posts one payer 835: each claim it can match moves submitted -> adjudicated with its remittance
- * row and its claim_history row in the claim's own transaction; everything else goes to the
- * reconciliation list; the file is marked posted last, so a redelivery after a crash finishes the
- * claims still waiting and one after success posts nothing. No ledger journal is written here yet:
- * see the note in the module's index.
+ * Posts one payer 835: each claim it can match moves submitted -> adjudicated -> reconciled with its
+ * remittance row, its claim_history row and its ledger journal (reimbursement or denial write-off) in
+ * the claim's own transaction; everything else goes to the reconciliation list; the file is marked
+ * posted last, so a redelivery after a crash finishes the claims still waiting and one after success
+ * posts nothing. A claim whose payout left no journal to settle stops at adjudicated.
  */
 export async function postRemittance(deps: PostingDeps, message: { payerId: string; traceNumber: string; fileKey: string }): Promise<PostingResult> {
   const { payerId, traceNumber, fileKey } = message
@@ -60,8 +64,10 @@ export async function postRemittance(deps: PostingDeps, message: { payerId: stri
   const plan = planPosting(remittance, view, traceNumber)
   const at = deps.now().toISOString()
   for (const posting of plan.postings) {
-    const stored = onFile.get(posting.claim.id)!.stored
+    const { stored, payoutPoolId } = onFile.get(posting.claim.id)!
     const { payment, outcome } = posting
+    const journal = claimJournalForPosting(posting, { claimId: stored.id, providerId: stored.providerId, payerId: stored.payerId, billedCents: stored.billedCents, payoutCents: stored.payoutCents, poolId: payoutPoolId })
+    if (!journal.ok) console.warn(JSON.stringify({ level: 'warn', step: 'remit', claimId: stored.id, ledger: journal.reason }))
     const history = historyRowOf(
       { ...stored, patientAge: stored.patientAge ?? null, patientSex: stored.patientSex ?? null, memberIdIndex: stored.memberIdIndex ?? null },
       outcome,
@@ -71,9 +77,13 @@ export async function postRemittance(deps: PostingDeps, message: { payerId: stri
     )
     const result = await deps.claims.commit(
       stored,
-      [{ to: 'adjudicated', step: 'remit', detail: { traceNumber, outcome: outcome.outcome, paidCents: payment.paidCents, patientResponsibilityCents: payment.patientResponsibilityCents, carc: outcome.carc } }],
+      [
+        { to: 'adjudicated', step: 'remit', detail: { traceNumber, outcome: outcome.outcome, paidCents: payment.paidCents, patientResponsibilityCents: payment.patientResponsibilityCents, carc: outcome.carc } },
+        ...(journal.ok ? [{ to: 'reconciled' as const, step: 'remit', detail: { traceNumber, journalKind: journal.journal.kind } }] : []),
+      ],
       {},
       {
+        ...(journal.ok ? { journal: journal.journal } : {}),
         remittance: {
           row: {
             claimId: stored.id,
@@ -92,7 +102,7 @@ export async function postRemittance(deps: PostingDeps, message: { payerId: stri
           },
           history,
         },
-        audit: { actor: `payer:${payerId}`, action: 'claim.adjudicated', detail: { traceNumber, outcome: outcome.outcome, paidCents: payment.paidCents } },
+        audit: { actor: `payer:${payerId}`, action: journal.ok ? 'claim.reconciled' : 'claim.adjudicated', detail: { traceNumber, outcome: outcome.outcome, paidCents: payment.paidCents, ledger: journal.ok ? journal.journal.kind : journal.reason } },
       },
       at,
     )
