@@ -81,15 +81,8 @@ async function makeDue(stub: ReturnType<typeof stubOf>) {
 
 describe('PayerSimulator', () => {
   it('receives the 837P of a paid claim, adjudicates it on its alarm and stores a balanced 835 for it', async () => {
-    const provider = testProvider()
-    const res = await postJson('/claims', provider, sampleClaim({ patient }))
-    expect(res.status).toBe(202)
-    const { id } = (await res.json()) as { id: string }
-    const claim = await eventually(async () => {
-      const c = ClaimWithTimeline.parse(await (await api(`/claims/${id}`, provider)).json())
-      return ['submitted', 'rejected'].includes(c.status) ? c : null
-    }, 'the claim to be submitted')
-    expect(claim.status).toBe('submitted')
+    const { provider, claim } = await submittedClaim()
+    const { id } = claim
 
     // The stored 837 is sealed, and reads back as a valid 837P naming the claim in CLM01.
     const raw = await env.FILES.get(`submissions/${provider}/${id}.837`)

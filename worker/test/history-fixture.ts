@@ -1,10 +1,11 @@
 import { env } from 'cloudflare:test'
+import { getTableColumns } from 'drizzle-orm'
 import { chunk, PARAMS_PER_STATEMENT } from '../claims'
 import { openDb, schema } from '../db'
 import { generateHistory, generateProvider } from '../generator/engine'
 import { historyRowOf } from '../generator/runner/history-row'
 
-const COLUMNS_PER_ROW = 23
+const COLUMNS_PER_ROW = Object.keys(getTableColumns(schema.claimHistory)).length
 
 /**
  * Writes a synthetic practice's adjudicated history into claim_history, as the scenario runner's

@@ -36,7 +36,7 @@ export function historySequenceOf(claimId: string): number {
   return fnv(0x811c9dc5) * 0x400_0000 + fnv(0x050c5d1f)
 }
 
-export function historyRowOf(claim: ClaimFacts, outcome: ClaimOutcome, paidCents: number, submittedDate: string, adjudicatedDate: string) {
+export function remittedHistoryRowOf(claim: ClaimFacts, outcome: ClaimOutcome, paidCents: number, submittedDate: string, adjudicatedDate: string) {
   return {
     providerId: claim.providerId,
     scenario: CLAIMPAY_SCENARIO,
@@ -63,4 +63,4 @@ export function historyRowOf(claim: ClaimFacts, outcome: ClaimOutcome, paidCents
     patientKey: claim.memberIdIndex,
   }
 }
-export type HistoryRow = ReturnType<typeof historyRowOf>
+export type HistoryRow = ReturnType<typeof remittedHistoryRowOf>

@@ -1,7 +1,7 @@
 import { toStatusChange, type ClaimStore, type StoredClaim } from '../../claims'
 import type { StatusChange } from '../../contracts'
 import { read835 } from '../../payers/x12/read-835'
-import { historyRowOf } from './history-row'
+import { remittedHistoryRowOf } from './history-row'
 import { claimJournalForPosting } from './journal-for-posting'
 import { planPosting, type ClaimOnFile, type ReconciliationItem } from './plan-posting'
 
@@ -68,7 +68,7 @@ export async function postRemittance(deps: PostingDeps, message: { payerId: stri
     const { payment, outcome } = posting
     const journal = claimJournalForPosting(posting, { claimId: stored.id, providerId: stored.providerId, payerId: stored.payerId, billedCents: stored.billedCents, payoutCents: stored.payoutCents, poolId: payoutPoolId })
     if (!journal.ok) console.warn(JSON.stringify({ level: 'warn', step: 'remit', claimId: stored.id, ledger: journal.reason }))
-    const history = historyRowOf(
+    const history = remittedHistoryRowOf(
       { ...stored, patientAge: stored.patientAge ?? null, patientSex: stored.patientSex ?? null, memberIdIndex: stored.memberIdIndex ?? null },
       outcome,
       payment.paidCents,
