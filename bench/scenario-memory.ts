@@ -54,7 +54,7 @@ async function main() {
   ensureAppBuilt()
   const startedAt = new Date()
   console.log(`bench:scenario-memory: ${SECONDS} s at 100x into ${TARGET}, a sample every ${SAMPLE_SECONDS} s; starting a fresh local server on port ${PORT} ...`)
-  const server = await startLocalServer({ port: PORT, fresh: true, readyTimeoutMs: 120_000, snapshot: true, logFile: join(ROOT, 'bench', 'results', LOG_FILE) })
+  const server = await startLocalServer({ port: PORT, fresh: true, readyTimeoutMs: 120_000, snapshot: true, inspector: false, logFile: join(ROOT, 'bench', 'results', LOG_FILE) })
   try {
     const processes = workerdProcesses(PORT)
     const admin = await devAdmin(server.url, 'bench@claimpay.dev')
@@ -87,7 +87,7 @@ async function main() {
       bench: 'scenario-memory',
       startedAt: startedAt.toISOString(),
       machine: machineInfo(),
-      server: 'wrangler dev --local (workerd), fresh state, a snapshot of the sources',
+      server: 'wrangler dev --local (workerd) without the inspector, fresh state, a snapshot of the sources',
       config: { seconds: SECONDS, fullHour: SECONDS >= 3_600, sampleSeconds: SAMPLE_SECONDS, warmupSeconds: WARMUP_SECONDS, target: TARGET, speed: '100x', claimsPerDay: CLAIMS_PER_DAY, startDate: START_DATE, workerd: processes },
       runner: { claimsGenerated: final.claimsGenerated, claimsWritten: final.claimsWritten, simulatedNow: final.simulatedNow, patterns: final.patterns },
       rss: figures((s) => s.rssMb),

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler')
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 
 export type LocalServerOptions = {
   port: number
@@ -37,6 +38,11 @@ export type LocalServerOptions = {
    * browser test would stall whenever someone saves a file. The copy is removed on stop.
    */
   snapshot?: boolean
+  /**
+   * false: serve without wrangler's inspector (scripts/dev-without-inspector.ts). Its proxy keeps every event
+   * of the Worker for a DevTools window, which a long memory measurement would count as the Worker's.
+   */
+  inspector?: boolean
 }
 
 export type LocalServer = {
@@ -90,27 +96,17 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     throw error
   }
 
-  // Several servers (bench, e2e, a developer's `npm start`) may run at once: each gets its own inspector port.
-  const inspectorPort = await freePort()
-  const args = [
-    'dev',
-    '--local',
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
-    '--inspector-port', String(inspectorPort),
-    '--persist-to', persistDir,
-    '--show-interactive-dev-session=false',
-    '--log-level', 'log', // not quieter: the reload notices are at this level
-  ]
   // The committed example first, a developer's .dev.vars (gitignored, maybe missing) over it: a fresh
   // checkout has none, and one written before a setting existed (PHI_KEYS ...) still gets that setting.
-  args.push('--env-file', join(cwd, '.dev.vars.example'))
-  if (existsSync(join(cwd, '.dev.vars'))) args.push('--env-file', join(cwd, '.dev.vars'))
-  // Benches and browser tests pay through the sandbox rail: the Stripe path needs the local Stripe
+  // Benches and browser tests pay through the sandbox rail last: the Stripe path needs the local Stripe
   // endpoint and an onboarded bank account per practice, and is tested in workerd (worker/pipeline).
-  args.push('--env-file', sandboxRailEnvFile(registry))
+  const envFiles = [join(cwd, '.dev.vars.example'), ...(existsSync(join(cwd, '.dev.vars')) ? [join(cwd, '.dev.vars')] : []), sandboxRailEnvFile(registry)]
+  const [command, args] =
+    options.inspector === false
+      ? [TSX, [join(cwd, 'scripts', 'dev-without-inspector.ts'), String(options.port), persistDir, ...envFiles]]
+      : [WRANGLER, await wranglerDevArgs(options.port, persistDir, envFiles)]
 
-  const child = spawn(WRANGLER, args, {
+  const child = spawn(command, args, {
     cwd,
     detached: true, // its own process group, so stop() reaches workerd too
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -213,6 +209,22 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   }
 }
 
+async function wranglerDevArgs(port: number, persistDir: string, envFiles: string[]): Promise<string[]> {
+  // Several servers (bench, e2e, a developer's `npm start`) may run at once: each gets its own inspector port.
+  const inspectorPort = await freePort()
+  return [
+    'dev',
+    '--local',
+    '--ip', '127.0.0.1',
+    '--port', String(port),
+    '--inspector-port', String(inspectorPort),
+    '--persist-to', persistDir,
+    '--show-interactive-dev-session=false',
+    '--log-level', 'log', // not quieter: the reload notices are at this level
+    ...envFiles.flatMap((file) => ['--env-file', file]),
+  ]
+}
+
 /** What wrangler needs to build and serve the Worker, copied to a temp dir; node_modules is linked. */
 const SNAPSHOT_ENTRIES = [
   'wrangler.toml',
@@ -222,6 +234,7 @@ const SNAPSHOT_ENTRIES = [
   '.dev.vars',
   '.dev.vars.example',
   'worker',
+  'scripts/dev-without-inspector.ts',
   'queues',
   'durable-objects',
   'migrations',
