@@ -151,8 +151,14 @@ export const payouts = sqliteTable('payouts', {
   failureMessage: text('failure_message'),
   /** Cumulative, as Stripe reports it on transfer.reversed: only ever grows. */
   transferReversedCents: integer('transfer_reversed_cents').notNull().default(0),
+  /**
+   * The funding pool the payout was reserved against before the rail was called. While the payout is
+   * requested its amount is held in that pool, so payouts in flight together cannot overdraw it.
+   */
+  poolId: text('pool_id'),
 }, (t) => [
   uniqueIndex('payouts_claim').on(t.claimId),
+  index('payouts_pool_in_flight').on(t.poolId, t.status),
   uniqueIndex('payouts_idempotency_key').on(t.idempotencyKey),
   index('payouts_stripe_payout').on(t.stripePayoutId),
   index('payouts_transfer').on(t.transferId),

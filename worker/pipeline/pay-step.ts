@@ -1,7 +1,7 @@
 import type { PayoutRecord, StoredClaim } from '../claims'
 import type { ClaimEvent } from '../contracts'
 import { newId } from '../ids'
-import { computePayout, journalForPayout, payoutPool, PROVIDER_NOT_ONBOARDED, payoutFailureMessage } from '../payments'
+import { computePayout, journalForPayout, PLATFORM_POOL_ID, type PoolChoice, payoutPool, PROVIDER_NOT_ONBOARDED, payoutFailureMessage } from '../payments'
 import type { PipelineDeps } from './deps'
 import type { StepHandler } from './run-step'
 
@@ -29,7 +29,7 @@ export class PayoutJournalInvalid extends Error {
   override name = 'PayoutJournalInvalid'
 }
 
-type Payout = Pick<PayoutRecord, 'id' | 'amountCents' | 'idempotencyKey' | 'keyStoredAt' | 'createdAt' | 'failureCode'>
+type Payout = Pick<PayoutRecord, 'id' | 'amountCents' | 'idempotencyKey' | 'keyStoredAt' | 'createdAt' | 'failureCode' | 'poolId'>
 
 /**
  * approved -> payout_pending -> paid. The payout row and its idempotency key are committed before the
@@ -58,16 +58,15 @@ export const payStep: StepHandler = async (deps, claim) => {
     if (!result.ok) return result
     current = result.claim
     events.push(...result.events)
-    payout = { id: requested.payoutId, amountCents, idempotencyKey: requested.idempotencyKey, keyStoredAt: at, createdAt: at, failureCode: null }
+    payout = { id: requested.payoutId, amountCents, idempotencyKey: requested.idempotencyKey, keyStoredAt: at, createdAt: at, failureCode: null, poolId: null }
   } else {
     // Resuming after a crash: the payout and its idempotency key were committed with payout_pending.
     payout = await deps.store.findPayout(claim.providerId, claim.id)
   }
   if (!payout) throw new PayoutRecordMissing(`claim ${claim.id} is payout_pending without a payout record`)
 
-  // Chosen before the rail is called: money leaves only when a pool can cover it.
-  const positions = (await deps.pools?.positions()) ?? []
-  const pool = payoutPool(positions, payout.amountCents)
+  // Held before the rail is called: money leaves only when a pool covers it, and stays covered.
+  const pool = await holdPool(deps, payout)
   // Every pool set up is short of this payout ('no-pool-with-funds'): the claim waits until one is funded.
   if (!pool.ok) return parkWaiting(deps, current, payout, pool.reason, at)
   // Built before the rail is called too: a journal that cannot balance must stop the money, not follow it.
@@ -113,6 +112,27 @@ export const payStep: StepHandler = async (deps, claim) => {
   )
   if (!paid.ok) return paid
   return { ok: true, claim: paid.claim, events: [...events, ...paid.events] }
+}
+
+/** Choosing again when another payout held the chosen pool first; each round sees fresher positions. */
+const HOLD_ATTEMPTS = 3
+
+/**
+ * The pool this payout draws on, held for it. A payout that already holds one (a retry) keeps it; with no
+ * pools set up the platform pays, as before pools existed. Otherwise the pool chosen from the positions
+ * is held by a guarded write, and if another payout took the funds in between, the choice is made again.
+ */
+async function holdPool(deps: PipelineDeps, payout: Payout): Promise<PoolChoice> {
+  if (payout.poolId) return { ok: true, poolId: payout.poolId }
+  if (!deps.pools) return { ok: true, poolId: PLATFORM_POOL_ID }
+  let choice: PoolChoice = { ok: false, reason: 'no-pool-with-funds', neededCents: payout.amountCents, largestAvailableCents: 0n }
+  for (let attempt = 0; attempt < HOLD_ATTEMPTS; attempt++) {
+    const positions = await deps.pools.positions()
+    choice = payoutPool(positions, payout.amountCents)
+    if (!choice.ok || choice.poolId === PLATFORM_POOL_ID) return choice
+    if (await deps.pools.reserve(payout.id, choice.poolId, payout.amountCents)) return choice
+  }
+  return choice.ok ? { ok: false, reason: 'no-pool-with-funds', neededCents: payout.amountCents, largestAvailableCents: 0n } : choice
 }
 
 /**

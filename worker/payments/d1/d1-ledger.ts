@@ -1,11 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { chunk, PARAMS_PER_STATEMENT } from '../../claims'
-import { ledgerSchema, openDb, schema } from '../../db'
-import type { PoolPosition, PoolSource } from '../funding'
+import { openDb, schema } from '../../db'
 import type { JournalKind, PostedJournal, PostingLine } from '../ledger'
 
 const { ledgerEntries } = schema
-const { fundingPools } = ledgerSchema
 
 type EntryRow = typeof ledgerEntries.$inferSelect
 
@@ -45,28 +43,6 @@ export async function readJournals(d1: D1Database): Promise<PostedJournal[]> {
     journal.lines.push(lineOf(row))
   }
   return [...journals.values()]
-}
-
-/**
- * Pools and their cash as the pay step sees them. Cash is the funding_pool_cash balance summed in
- * SQL (a pool's whole history, one row per pool). Nothing is reserved: a payout draws its pool in the
- * same commit that records it, and the payout row does not yet name the pool it was chosen from.
- */
-export function createD1PoolSource(d1: D1Database): PoolSource {
-  const db = openDb(d1)
-  return {
-    async positions(): Promise<PoolPosition[]> {
-      const pools = await db.select().from(fundingPools)
-      if (pools.length === 0) return []
-      const cash = await db
-        .select({ poolId: ledgerEntries.poolId, net: sql<number>`coalesce(sum(${ledgerEntries.debitCents}) - sum(${ledgerEntries.creditCents}), 0)` })
-        .from(ledgerEntries)
-        .where(eq(ledgerEntries.account, 'funding_pool_cash'))
-        .groupBy(ledgerEntries.poolId)
-      const cashOf = new Map(cash.map((c) => [c.poolId, BigInt(c.net)]))
-      return pools.map((p) => ({ poolId: p.id, priority: p.priority, active: p.active, cashCents: cashOf.get(p.id) ?? 0n, reservedCents: 0n }))
-    },
-  }
 }
 
 /** The pool each claim's payout drew on (its payer_receivable line): later journals for the claim go to the same pool. */

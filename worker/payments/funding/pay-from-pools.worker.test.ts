@@ -6,7 +6,7 @@ import { PayoutBlocked, payStep } from '../../pipeline'
 import type { PipelineDeps } from '../../pipeline'
 import { pipelineDeps } from '../../platform/pipeline-deps'
 import { api, sampleClaim, testProvider } from '../../test/api-client'
-import { createD1PoolSource } from '../d1/d1-ledger'
+import { createD1PoolSource } from '../d1/d1-pool-source'
 import type { PayoutRequest } from '../payout-rail'
 
 // The pay step drawing on funding pools kept in D1: no pool with funds parks the claim before any
@@ -68,5 +68,36 @@ describe('the pay step with funding pools', () => {
     const payout = sent[0]!.amountCents
     expect(await rows("SELECT pool_id, credit_cents FROM ledger_entries WHERE claim_id = ? AND account = 'funding_pool_cash'", id)).toEqual([{ pool_id: pool, credit_cents: payout }])
     expect(await rows("SELECT SUM(debit_cents) - SUM(credit_cents) AS cash FROM ledger_entries WHERE pool_id = ? AND account = 'funding_pool_cash'", pool)).toEqual([{ cash: 100_000 - payout }])
+  })
+
+  it('lets only one of two payouts in flight at once draw a pool that covers one, and never takes the pool below zero', async () => {
+    const provider = testProvider()
+    const pool = `pool_${crypto.randomUUID().slice(0, 8)}`
+    // The only pool that pays: the earlier test's pool still has funds.
+    await env.DB.prepare('UPDATE funding_pools SET active = 0').run()
+    await env.DB.prepare('INSERT INTO funding_pools (id, partner_id, name, priority) VALUES (?, ?, ?, 1)').bind(pool, 'bank_test', 'Small pool').run()
+    const [a, b] = [await approvedClaim(provider), await approvedClaim(provider)]
+    const store = createD1ClaimStore(env.DB)
+    await fund(pool, 20_000) // one sample payout (14,582 cents) fits, two do not
+
+    // The rail holds each payout until both steps have reached it (or given up), so they overlap.
+    const { d, sent } = deps()
+    let release!: () => void
+    const bothIn = new Promise<void>((done) => (release = done))
+    const rail = { name: 'sandbox', send: async (r: PayoutRequest) => (await bothIn, d.rail.send(r)) }
+    const outcomes = Promise.allSettled([a, b].map(async (id) => payStep({ ...d, rail }, (await store.findClaim(provider, id))!)))
+    setTimeout(release, 200)
+    const [first, second] = await outcomes
+
+    const settled = [first, second].map((o) => (o.status === 'fulfilled' ? (o.value.ok ? o.value.claim.status : 'conflict') : (o.reason as Error).name))
+    expect(settled.sort()).toEqual(['PayoutBlocked', 'paid'])
+    expect(sent).toHaveLength(1)
+    const paidId = sent[0]!.claimId
+    const waitingId = paidId === a ? b : a
+    expect(await rows('SELECT pool_id, status FROM payouts WHERE claim_id = ?', paidId)).toEqual([{ pool_id: pool, status: 'sent' }])
+    expect(await rows('SELECT pool_id, status, failure_code FROM payouts WHERE claim_id = ?', waitingId)).toEqual([{ pool_id: null, status: 'requested', failure_code: 'no-pool-with-funds' }])
+    const [{ cash }] = (await rows("SELECT SUM(debit_cents) - SUM(credit_cents) AS cash FROM ledger_entries WHERE pool_id = ? AND account = 'funding_pool_cash'", pool)) as [{ cash: number }]
+    expect(cash).toBe(20_000 - sent[0]!.amountCents)
+    expect(cash).toBeGreaterThanOrEqual(0)
   })
 })

@@ -9,7 +9,16 @@ import type { PoolPosition } from './pool-position'
 export const PLATFORM_POOL_ID = 'pool_platform'
 
 /** Where pool positions come from (D1 in the Worker): no pools at all is an empty list. */
-export type PoolSource = { positions(): Promise<PoolPosition[]> }
+export type PoolSource = {
+  /** Cash from the ledger, reserved from the payouts in flight against each pool. */
+  positions(): Promise<PoolPosition[]>
+  /**
+   * Holds `amountCents` of the pool for the payout, only if the pool still has it available now: two
+   * payouts that chose the same pool from the same positions both get here, and the second finds the
+   * funds held. True when the payout holds the pool (also when it already did).
+   */
+  reserve(payoutId: string, poolId: string, amountCents: number): Promise<boolean>
+}
 
 /**
  * The pool a payout draws on. With no pools set up, the platform pays (as it did before pools
