@@ -69,39 +69,50 @@ export class PayerSimulator extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    const storage = this.ctx.storage
-    const payerId = await storage.get<string>(PAYER)
-    const all = await this.pending()
-    if (!payerId || all.length === 0) return
     const nowMs = Date.now()
-    const due = duePending(all, nowMs)
-    if (due.length > 0) {
-      const files = sealedFiles(this.env.FILES, await loadKeyring(this.env))
-      const claims: X12Claim837[] = []
-      for (const p of due) {
-        const text = await files.getText(p.fileKey)
-        const claim = text === null ? undefined : read837(text).claims.find((c) => c.claimId === p.claimId)
-        if (claim) claims.push(claim)
-        // Checked at the door, so this is a file lost or changed since: it is dropped loudly, not adjudicated blind.
-        else console.error(JSON.stringify({ level: 'error', at: 'payer-simulator', payer: payerId, claimId: p.claimId, error: 'submitted file unreadable at adjudication' }))
-      }
-      const { files: remittances, errors } = answerClaims(claims, payerProfileFor(payerId), new Date(nowMs).toISOString())
-      for (const e of errors) console.error(JSON.stringify({ level: 'error', at: 'payer-simulator', payer: payerId, claimId: e.claimId, reason: e.reason }))
-      // File first, then the message, then forget the claims: a crash in between repeats the same
-      // file and message (same trace number), which the Worker posts once.
-      const messages: RemitMessage[] = []
-      for (const r of remittances) {
-        const key = remittanceKey(payerId, r.traceNumber)
-        await files.put(key, r.text, 'application/edi-x12')
-        messages.push({ step: 'remit', payerId, traceNumber: r.traceNumber, fileKey: key })
-      }
-      if (messages.length > 0) await this.env.PAYER_REMIT.sendBatch(messages.map((body) => ({ body })))
-      for (const p of due) {
-        await storage.delete(PENDING + p.claimId)
-        await storage.put(ANSWERED + p.claimId, { claimId: p.claimId, answeredAt: new Date(nowMs).toISOString() })
-      }
+    const { messages, answered } = await this.answerDue(nowMs)
+    // File first (answerDue), then the message, then forget the claims: a crash in between repeats the
+    // same file and message (same trace number), which the Worker posts once.
+    if (messages.length > 0) await this.env.PAYER_REMIT.sendBatch(messages.map((body) => ({ body })))
+    await this.forgetAnswered(answered, nowMs)
+    const rest = (await this.pending()).filter((p) => p.dueAt > nowMs)
+    if (rest.length > 0) await this.ctx.storage.setAlarm(Math.min(...rest.map((p) => p.dueAt)))
+  }
+
+  /**
+   * Adjudicates the claims due at `nowMs` and writes their 835s, without sending or forgetting them:
+   * the alarm sends, and the payments fault harness delivers the messages itself, with the faults it
+   * injects. Answering the same claims again writes the same files under the same trace numbers.
+   */
+  async answerDue(nowMs: number): Promise<{ messages: RemitMessage[]; answered: string[] }> {
+    const payerId = await this.ctx.storage.get<string>(PAYER)
+    const due = duePending(await this.pending(), nowMs)
+    if (!payerId || due.length === 0) return { messages: [], answered: [] }
+    const files = sealedFiles(this.env.FILES, await loadKeyring(this.env))
+    const claims: X12Claim837[] = []
+    for (const p of due) {
+      const text = await files.getText(p.fileKey)
+      const claim = text === null ? undefined : read837(text).claims.find((c) => c.claimId === p.claimId)
+      if (claim) claims.push(claim)
+      // Checked at the door, so this is a file lost or changed since: it is dropped loudly, not adjudicated blind.
+      else console.error(JSON.stringify({ level: 'error', at: 'payer-simulator', payer: payerId, claimId: p.claimId, error: 'submitted file unreadable at adjudication' }))
     }
-    const rest = all.filter((p) => p.dueAt > nowMs)
-    if (rest.length > 0) await storage.setAlarm(Math.min(...rest.map((p) => p.dueAt)))
+    const { files: remittances, errors } = answerClaims(claims, payerProfileFor(payerId), new Date(nowMs).toISOString())
+    for (const e of errors) console.error(JSON.stringify({ level: 'error', at: 'payer-simulator', payer: payerId, claimId: e.claimId, reason: e.reason }))
+    const messages: RemitMessage[] = []
+    for (const r of remittances) {
+      const key = remittanceKey(payerId, r.traceNumber)
+      await files.put(key, r.text, 'application/edi-x12')
+      messages.push({ step: 'remit', payerId, traceNumber: r.traceNumber, fileKey: key })
+    }
+    return { messages, answered: due.map((p) => p.claimId) }
+  }
+
+  /** The claims' answers have been sent: they leave the pending list (a later 837 for one is a duplicate). */
+  async forgetAnswered(claimIds: string[], nowMs: number): Promise<void> {
+    for (const claimId of claimIds) {
+      await this.ctx.storage.delete(PENDING + claimId)
+      await this.ctx.storage.put(ANSWERED + claimId, { claimId, answeredAt: new Date(nowMs).toISOString() })
+    }
   }
 }

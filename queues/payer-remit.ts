@@ -2,6 +2,7 @@ import { createD1ClaimStore } from '../worker/claims'
 import { loadKeyring } from '../worker/identity'
 import { RemitMessage } from '../worker/payers/simulator'
 import { createD1RemittanceStore, postRemittance } from '../worker/payments/reconcile'
+import type { StatusPublisher } from '../worker/pipeline'
 import { consume, hubPublisher } from '../worker/platform'
 import { sealedFiles } from '../worker/platform/sealed-files'
 
@@ -9,13 +10,13 @@ import { sealedFiles } from '../worker/platform/sealed-files'
  * payer-remit: a payer's 835 is posted. Messages carry the sealed file's key; posting is idempotent
  * by the payer's trace number, so redeliveries post nothing twice.
  */
-export async function consumePayerRemit(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+export async function consumePayerRemit(batch: MessageBatch<unknown>, env: Env, hub: StatusPublisher = hubPublisher(env)): Promise<void> {
   const claims = createD1ClaimStore(env.DB)
   const deps = {
     remittances: createD1RemittanceStore(env.DB, claims),
     claims,
     files: sealedFiles(env.FILES, await loadKeyring(env)),
-    hub: hubPublisher(env),
+    hub,
     now: () => new Date(),
   }
   await consume(batch, RemitMessage, env.PAYER_REMIT_DLQ, async (messages) => {
