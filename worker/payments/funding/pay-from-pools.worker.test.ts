@@ -87,9 +87,8 @@ describe('the pay step with funding pools', () => {
     const rail = { name: 'sandbox', send: async (r: PayoutRequest) => (await bothIn, d.rail.send(r)) }
     const outcomes = Promise.allSettled([a, b].map(async (id) => payStep({ ...d, rail }, (await store.findClaim(provider, id))!)))
     setTimeout(release, 200)
-    const [first, second] = await outcomes
 
-    const settled = [first, second].map((o) => (o.status === 'fulfilled' ? (o.value.ok ? o.value.claim.status : 'conflict') : (o.reason as Error).name))
+    const settled = (await outcomes).map((o) => (o.status === 'fulfilled' ? (o.value.ok ? o.value.claim.status : 'conflict') : (o.reason as Error).name))
     expect(settled.sort()).toEqual(['PayoutBlocked', 'paid'])
     expect(sent).toHaveLength(1)
     const paidId = sent[0]!.claimId
