@@ -13,6 +13,7 @@ import { ACCESS_HEADER, verifyAdminAccess } from './api/middleware/admin-access'
 import { readConfig } from './config'
 import { identityDeps, pruneNonces, reencryptBatch, sealAuditLog } from './identity'
 import { renderPage } from './pages/kit-handler'
+import { checkFundingShortageInWorker } from './payments/d1/d1-funding-shortage'
 import { redriveStalled } from './pipeline'
 import { RISK_TRAINING_CRON, trainOnSchedule } from './risk/training'
 import { stageQueues } from './platform'
@@ -80,6 +81,9 @@ export default {
     }
     const result = await redriveStalled(env.DB, { queues: stageQueues(env) }, new Date(controller.scheduledTime), STALE_AFTER_MS)
     if (result.claims || result.uploads) console.info(JSON.stringify({ level: 'info', at: 'cron', redriven: result }))
+    // One alert per shortage episode: claims waiting because no pool can cover them.
+    const shortage = await checkFundingShortageInWorker(env, new Date(controller.scheduledTime), readConfig(env).FUNDING_ALERT_EMAIL)
+    if (shortage.opened || shortage.resolved) console.info(JSON.stringify({ level: 'info', at: 'cron', fundingShortage: { opened: shortage.opened, resolved: shortage.resolved } }))
     // Housekeeping for identity: seal the audit chain, forget expired nonces, move sealed fields to the active key.
     const deps = await identityDeps(env)
     const sealed = await sealAuditLog(deps.db, 1000)

@@ -19,6 +19,8 @@ import { ledgerRoutes } from './routes/ledger'
 import { liveRoutes } from './routes/live'
 import { partnerRoutes } from './routes/partner'
 import { payoutAccountRoutes } from './routes/payout-account'
+import { partnerPoolRoutes } from './routes/partner-pools'
+import { poolRoutes } from './routes/pools'
 import { stripeWebhookRoutes } from './routes/stripe-webhooks'
 import { teamRoutes } from './routes/team'
 import { uploadRoutes } from './routes/uploads'
@@ -69,6 +71,8 @@ export function createApi() {
   api.route('/', generationRoutes)
   api.route('/', riskRoutes)
   api.route('/', partnerRoutes)
+  api.route('/', poolRoutes)
+  api.route('/', partnerPoolRoutes)
   api.route('/', payoutAccountRoutes)
   // Signed by Stripe, not by a session: outside PROVIDER_PATHS, so no session or CSRF middleware.
   api.route('/', stripeWebhookRoutes)

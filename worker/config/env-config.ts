@@ -24,13 +24,15 @@ export const EnvConfig = z
     DEV_ACCESS: flag,
     /** Development only: emails stay in the outbox, readable at /dev/outbox. */
     DEV_OUTBOX: flag,
+    /** Payer delays are divided by this: 86400 makes a simulated day last a real second; 1 is real time. */
+    PAYER_TIME_SCALE: z.coerce.number().min(1).default(1),
+    /** Where an alert goes when approved claims wait because no funding pool can cover them (also shown on /admin/pools). */
+    FUNDING_ALERT_EMAIL: unset(z.email()),
     /**
      * Where the Stripe SDK sends its calls: https://api.stripe.com when deployed, the local endpoint
      * (scripts/stripe-local) in development and tests. With STRIPE_SECRET_KEY it selects the Stripe
      * payout rail; without either, payouts go to the sandbox rail, which moves no money.
      */
-    /** Payer delays are divided by this: 86400 makes a simulated day last a real second; 1 is real time. */
-    PAYER_TIME_SCALE: z.coerce.number().min(1).default(1),
     STRIPE_API_BASE: unset(z.url({ protocol: /^https?$/ }).transform((s) => new URL(s))),
     /** A secret (sk_) or restricted (rk_) key of the platform account. */
     STRIPE_SECRET_KEY: unset(z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_..., sk_live_...)')),

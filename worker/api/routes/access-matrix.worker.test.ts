@@ -79,9 +79,19 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /admin/risk/threshold': { guard: 'admin' },
   'PUT /admin/risk/threshold': { guard: 'admin', body: json({ threshold: 0 }) },
   'GET /admin/risk/features': { guard: 'admin' },
+  'GET /admin/pools': { guard: 'admin' },
+  // An unknown partner: a 422 proves the caller got past every guard without creating a pool.
+  'POST /admin/pools': { guard: 'admin', body: json({ partnerId: 'zz_missing', name: 'Matrix pool' }) },
+  'GET /admin/pools/{id}': { guard: 'admin' },
+  'POST /admin/pools/{id}/pause': { guard: 'admin' },
+  'POST /admin/pools/{id}/resume': { guard: 'admin' },
+  // No idempotency key: a 400 proves the caller got past every guard without posting to the ledger.
+  'POST /admin/pools/{id}/deposits': { guard: 'admin', body: json({ amountCents: 100 }) },
 
   'GET /partner/whoami': { guard: 'partner:any' },
   'GET /partner/portfolio': { guard: 'partner:portfolio:read' },
+  'GET /partner/pools': { guard: 'partner:portfolio:read' },
+  'GET /partner/pools/{id}': { guard: 'partner:portfolio:read' },
 
   // Open in development and tests only: production configuration refuses the switches (env-config tests).
   'GET /dev/outbox': { guard: 'dev' },

@@ -6,8 +6,8 @@ import { partnerAuth, requireScope } from '../middleware/partner-auth'
 import { rateLimit } from '../middleware/rate-limit'
 
 const byToken = rateLimit((env) => env.API_LIMITER, (c) => `partner:${c.var.partner.tokenId}`)
-const signed = [partnerAuth, byToken] as const
-const refused = { 401: problem('Unsigned, badly signed, stale, replayed or revoked'), 403: problem('The token lacks the scope'), 429: problem('Over the token budget') }
+export const signed = [partnerAuth, byToken] as const
+export const refused = { 401: problem('Unsigned, badly signed, stale, replayed or revoked'), 403: problem('The token lacks the scope'), 429: problem('Over the token budget') }
 
 const Portfolio = z.object({
   asOf: z.string(),
