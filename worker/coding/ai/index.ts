@@ -1,0 +1,7 @@
+export { aiCodeSuggestions, DEFAULT_CODING_MODEL } from './ai-code-suggestions'
+export type { AiCodingFailure, AiCodingOptions, AiCodingResult } from './ai-code-suggestions'
+export type { AiRunner, ChatMessage, JsonModeRequest } from './ai-runner'
+export { AiCodingAnswer, answerJsonSchema } from './answer-schema'
+export { WORKERS_AI_ENGINE } from './code-suggestion'
+export type { CodeSuggestion, CodeSystem, EvidenceSpan, RejectedCode } from './code-suggestion'
+export { mergeByConfidence } from './merge-by-confidence'
