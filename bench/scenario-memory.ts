@@ -56,7 +56,8 @@ async function main() {
   console.log(`bench:scenario-memory: ${SECONDS} s at 100x into ${TARGET}, a sample every ${SAMPLE_SECONDS} s; starting a fresh local server on port ${PORT} ...`)
   const server = await startLocalServer({ port: PORT, fresh: true, readyTimeoutMs: 120_000, snapshot: true, inspector: false, logFile: join(ROOT, 'bench', 'results', LOG_FILE) })
   try {
-    const processes = workerdProcesses(PORT)
+    // Found again at every sample: wrangler may restart the runtime once while it settles after start.
+    const runtimePids = new Set<number>()
     const admin = await devAdmin(server.url, 'bench@claimpay.dev')
     const scenario = 'memory-100x'
     await startRunner(admin, { scenario, target: TARGET, speed: '100x', duration: 'continuous', claimsPerDay: CLAIMS_PER_DAY, seed: 20_260_401, createProvider: true, startDate: START_DATE })
@@ -66,7 +67,15 @@ async function main() {
       const status = await runnerStatus(admin, scenario)
       const seconds = round((Date.now() - t0) / 1000, 1)
       const byRole = { runtime: 0, proxy: 0 }
-      for (const { pid, role } of processes) byRole[role] = round(byRole[role] + rssMb(pid), 1)
+      const processes = workerdProcesses(PORT)
+      for (const { pid, role } of processes) {
+        byRole[role] = round(byRole[role] + rssMb(pid), 1)
+        if (role === 'runtime' && !runtimePids.has(pid)) {
+          runtimePids.add(pid)
+          // A runtime that starts again after the warm-up would measure a fresh process, not an hour's growth.
+          if (seconds >= WARMUP_SECONDS) throw new Error(`the workerd runtime restarted at t=${seconds}s (pid ${pid})`)
+        }
+      }
       const rss = round(byRole.runtime + byRole.proxy, 1)
       samples.push({ seconds, rssMb: rss, byRole, claimsGenerated: status.claimsGenerated, simulatedNow: status.simulatedNow })
       console.log(`t=${seconds}s rss=${rss} MB (runtime ${byRole.runtime}, proxy ${byRole.proxy}) claims=${status.claimsGenerated} simulated=${status.simulatedNow}`)
@@ -88,7 +97,7 @@ async function main() {
       startedAt: startedAt.toISOString(),
       machine: machineInfo(),
       server: 'wrangler dev --local (workerd) without the inspector, fresh state, a snapshot of the sources',
-      config: { seconds: SECONDS, fullHour: SECONDS >= 3_600, sampleSeconds: SAMPLE_SECONDS, warmupSeconds: WARMUP_SECONDS, target: TARGET, speed: '100x', claimsPerDay: CLAIMS_PER_DAY, startDate: START_DATE, workerd: processes },
+      config: { seconds: SECONDS, fullHour: SECONDS >= 3_600, sampleSeconds: SAMPLE_SECONDS, warmupSeconds: WARMUP_SECONDS, target: TARGET, speed: '100x', claimsPerDay: CLAIMS_PER_DAY, startDate: START_DATE, workerd: workerdProcesses(PORT), runtimePidsSeen: [...runtimePids] },
       runner: { claimsGenerated: final.claimsGenerated, claimsWritten: final.claimsWritten, simulatedNow: final.simulatedNow, patterns: final.patterns },
       rss: figures((s) => s.rssMb),
       rssByProcess: { runtime: figures((s) => s.byRole.runtime), proxy: figures((s) => s.byRole.proxy) },
