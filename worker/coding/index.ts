@@ -8,3 +8,5 @@ export { buildEditTables, claimForEdits, defaultEditTables, parseHcpcsFile, pars
 export type { Edit, EditClaim, EditCode, EditSeverity, EditTables } from './edits'
 export { aiCodeSuggestions, DEFAULT_CODING_MODEL, mergeByConfidence, WORKERS_AI_ENGINE } from './ai'
 export type { AiCodingFailure, AiCodingOptions, AiCodingResult, AiRunner, CodeSuggestion, RejectedCode } from './ai'
+export { CodedClaim, codeNoteLocally, selectEmLevel } from './local-coder'
+export type { EmSelection, LocalCoderOptions } from './local-coder'

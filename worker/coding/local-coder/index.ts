@@ -1,0 +1,6 @@
+export { codeNoteLocally } from './code-note'
+export type { LocalCoderOptions } from './code-note'
+export { CodedClaim, CodedDiagnosis, CodedServiceLine, CoderEngine, EvidenceSpan } from './coded-claim'
+export { selectEmLevel } from './em-level'
+export type { EmSelection } from './em-level'
+export { tfidfBaseline } from './tfidf-baseline'

@@ -1,0 +1,20 @@
+/** Lay terms and abbreviations: infections. Row format in ../lay-terms.ts. */
+export const ROWS_INFECTIONS: readonly string[] = [
+  'hepatitis b|hep b => chronic viral hepatitis b without delta agent => B18.1',
+  'genital herpes|herpes => herpesviral infection urogenital system unspecified => A60.00',
+  'chlamydia => chlamydial infection genitourinary tract unspecified => A56.2',
+  'gonorrhea|the clap => gonococcal infection lower genitourinary tract unspecified => A54.00',
+  'syphilis => syphilis unspecified => A53.9',
+  'std|sti|sexually transmitted infection => unspecified sexually transmitted disease => A64',
+  'mrsa => methicillin resistant staphylococcus aureus infection unspecified site => A49.02',
+  'sepsis|blood infection|blood poisoning => sepsis unspecified organism => A41.9',
+  'viral infection|virus|viral illness => viral infection unspecified => B34.9',
+  'hand foot and mouth|hand foot mouth disease => enteroviral vesicular stomatitis exanthem => B08.4',
+  'fifth disease|slapped cheek => erythema infectiosum fifth disease => B08.3',
+  'measles => measles without complication => B05.9',
+  'mumps => mumps without complication => B26.9',
+  'tb|tuberculosis => tuberculosis lung => A15.0',
+  'pinworm infection => enterobiasis => B80',
+  'dog bite => bitten by dog initial encounter => W54.0XXA',
+  'bee sting|wasp sting|stung by a bee => toxic effect venom hornets wasps bees accidental initial encounter => T63.441A',
+]

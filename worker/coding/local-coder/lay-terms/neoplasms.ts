@@ -1,0 +1,23 @@
+/** Lay terms and abbreviations: neoplasms. Row format in ../lay-terms.ts. */
+export const ROWS_NEOPLASMS: readonly string[] = [
+  'breast cancer|cancer of the breast|breast ca => malignant neoplasm unspecified site breast female => C50.919',
+  'lung cancer|cancer of the lung|lung ca => malignant neoplasm unspecified part bronchus lung => C34.90',
+  'prostate cancer|cancer of the prostate|prostate ca => malignant neoplasm prostate => C61',
+  'colon cancer|bowel cancer|colorectal cancer => malignant neoplasm colon unspecified => C18.9',
+  'skin cancer|basal cell|basal cell carcinoma|bcc => basal cell carcinoma skin unspecified => C44.91',
+  'squamous cell skin cancer|scc => squamous cell carcinoma skin unspecified => C44.92',
+  'melanoma => malignant melanoma skin unspecified => C43.9',
+  'leukemia|leukaemia|blood cancer => leukemia unspecified not having achieved remission => C95.90',
+  'lymphoma => non hodgkin lymphoma unspecified unspecified site => C85.90',
+  'pancreatic cancer => malignant neoplasm pancreas unspecified => C25.9',
+  'bladder cancer => malignant neoplasm bladder unspecified => C67.9',
+  'thyroid cancer => malignant neoplasm thyroid gland => C73',
+  'ovarian cancer => malignant neoplasm unspecified ovary => C56.9',
+  'uterine cancer|endometrial cancer => malignant neoplasm corpus uteri unspecified => C54.9',
+  'brain tumor|brain tumour => neoplasm uncertain behavior brain unspecified => D43.2',
+  'fibroids|uterine fibroids => leiomyoma uterus unspecified => D25.9',
+  'colon polyp|colon polyps => polyp colon => K63.5',
+  'breast lump|lump in breast|lump in the breast => unspecified lump unspecified breast => N63.0',
+  'history of breast cancer => personal history malignant neoplasm breast => Z85.3',
+  'history of colon cancer => personal history malignant neoplasm large intestine => Z85.038',
+]
