@@ -2,7 +2,7 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-worker
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
-import { STRIPE_LOCAL_URL_VAR } from './worker/test/stripe-local-setup'
+import { SIM_STRIPE_URL_VAR, STRIPE_LOCAL_URL_VAR } from './worker/test/stripe-local-setup'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -33,7 +33,7 @@ export default defineConfig({
         resolve: { alias: { $contracts: here('./worker/contracts'), $lib: here('./app/src/lib') } },
         test: {
           name: 'unit',
-          include: ['worker/**/*.test.ts', 'scripts/**/*.test.ts', 'app/src/**/*.test.ts', 'clients/**/*.test.ts'],
+          include: ['worker/**/*.test.ts', 'scripts/**/*.test.ts', 'app/src/**/*.test.ts', 'clients/**/*.test.ts', 'sim/**/*.test.ts'],
           exclude: ['**/*.worker.test.ts', 'node_modules/**'],
           environment: 'node',
         },
@@ -56,13 +56,18 @@ export default defineConfig({
                 STRIPE_API_BASE: process.env[STRIPE_LOCAL_URL_VAR] ?? '',
                 STRIPE_SECRET_KEY: '',
                 STRIPE_WEBHOOK_SECRET: '',
+                // The payments fault simulation's own endpoint (sim/payments).
+                SIM_STRIPE_API_BASE: process.env[SIM_STRIPE_URL_VAR] ?? '',
+                // SIM_CLAIMS=5000 SIM_PROGRESS=1 npx vitest run sim/payments: a larger run, a line per round.
+                SIM_CLAIMS: process.env.SIM_CLAIMS ?? '',
+                SIM_PROGRESS: process.env.SIM_PROGRESS ?? '',
               },
             },
           })),
         ],
         test: {
           name: 'workers',
-          include: ['worker/**/*.worker.test.ts', 'queues/**/*.worker.test.ts', 'durable-objects/**/*.worker.test.ts'],
+          include: ['worker/**/*.worker.test.ts', 'queues/**/*.worker.test.ts', 'durable-objects/**/*.worker.test.ts', 'sim/**/*.worker.test.ts'],
           setupFiles: ['./worker/test/apply-migrations.ts'],
           globalSetup: ['./worker/test/stripe-local-setup.ts'],
           // A claim crosses five queues, each waiting up to max_batch_timeout (1 s) to fill a batch.

@@ -1,14 +1,13 @@
 import { sealClaimPhi } from '../worker/claims'
 import { IngestMessage } from '../worker/contracts'
 import { loadKeyring } from '../worker/identity'
-import { fanOutUpload, parseStep, runSteps } from '../worker/pipeline'
+import { fanOutUpload, type PipelineDeps, parseStep, runSteps } from '../worker/pipeline'
 import { consume, type Handled, pipelineDeps, sealedFiles } from '../worker/platform'
 import { createD1UploadStore } from '../worker/uploads'
 import { outcomeToHandled } from './outcome'
 
 /** claims-ingest: an upload is fanned out into claims; a claim is parsed. */
-export async function consumeClaimsIngest(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const deps = pipelineDeps(env)
+export async function consumeClaimsIngest(batch: MessageBatch<unknown>, env: Env, deps: PipelineDeps = pipelineDeps(env)): Promise<void> {
   const uploads = createD1UploadStore(env.DB)
   const keyring = await loadKeyring(env)
   const files = sealedFiles(env.FILES, keyring)

@@ -277,7 +277,7 @@ function wranglerEnv(): NodeJS.ProcessEnv {
   return { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: '1', NO_COLOR: '1' }
 }
 
-async function applyMigrations(cwd: string, persistDir: string): Promise<void> {
+export async function applyMigrations(cwd: string, persistDir: string): Promise<void> {
   const args = ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]
   const child = spawn(WRANGLER, args, {
     cwd,

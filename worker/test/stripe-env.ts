@@ -3,6 +3,9 @@ import type { ObjectsSnapshot } from '../../scripts/stripe-local'
 import worker from '../index'
 import type { Role } from '../identity'
 import { sessionHeaders, signedInAs } from './sessions'
+import { signStripe } from './sign-stripe'
+
+export { signStripe }
 
 /**
  * Payout tests run the Worker with the Stripe rail switched on: the same bindings plus a secret key
@@ -47,13 +50,6 @@ export async function stripeControl<T = unknown>(path: string, body?: unknown): 
 }
 
 export const stripeObjects = () => stripeControl<ObjectsSnapshot>('/objects')
-
-/** Stripe's signature scheme: t=<unix>,v1=hex(HMAC-SHA256(secret, "<t>.<raw body>")). */
-export async function signStripe(rawBody: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${timestamp}.${rawBody}`)))
-  return `t=${timestamp},v1=${Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('')}`
-}
 
 /** Delivers an event to the Worker's webhook route as Stripe does (pretty-printed JSON, signed). */
 export async function deliverWebhook(event: unknown, opts: { secret?: string; timestamp?: number; bindings?: Env } = {}): Promise<Response> {

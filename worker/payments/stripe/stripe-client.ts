@@ -11,17 +11,15 @@ export type StripeClientConfig = {
    * retries the whole step anyway and a Worker invocation should not sit in backoff.
    */
   maxNetworkRetries?: number
-  /** The fetch the SDK calls through: the global one, or the payments fault harness's, which loses and fails responses. */
-  fetch?: typeof fetch
 }
 
 /**
  * Built per request from env (no module-level client): the fetch HTTP client is the one that runs in
  * workerd, where Node's http module does not exist.
  */
-export function createStripeClient({ apiKey, host, port, protocol, maxNetworkRetries = 1, fetch }: StripeClientConfig): Stripe {
+export function createStripeClient({ apiKey, host, port, protocol, maxNetworkRetries = 1 }: StripeClientConfig): Stripe {
   return new Stripe(apiKey, {
-    httpClient: Stripe.createFetchHttpClient(fetch),
+    httpClient: Stripe.createFetchHttpClient(),
     maxNetworkRetries,
     telemetry: false,
     ...(host !== undefined ? { host } : {}),
