@@ -27,8 +27,9 @@ describe('claim state machine', () => {
     }
   })
 
-  it('lets a payout fail before or after it was sent, but never after the payer answered', () => {
-    for (const from of ['payout_pending', 'paid', 'submitted'] as const) expect(checkTransition(from, 'payout_failed').ok).toBe(true)
+  it('lets a payout fail before or after it was sent, until the claim goes to the payer', () => {
+    for (const from of ['payout_pending', 'paid'] as const) expect(checkTransition(from, 'payout_failed').ok).toBe(true)
+    expect(checkTransition('submitted', 'payout_failed').ok).toBe(false)
     for (const from of ['approved', 'adjudicated', 'reconciled', 'rejected'] as const) expect(checkTransition(from, 'payout_failed').ok).toBe(false)
     expect(stepHasWork('pay', 'payout_failed')).toBe(false)
     expect(stepHasWork('submit', 'payout_failed')).toBe(false)

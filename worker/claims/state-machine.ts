@@ -8,13 +8,14 @@ const NEXT: Record<ClaimStatus, readonly ClaimStatus[]> = {
   coded: ['scored', 'needs_recode', 'rejected'],
   scored: ['approved', 'rejected', 'needs_recode'],
   approved: ['payout_pending'],
-  // payout_failed: Stripe refused the payout for good, or the bank returned it after it was sent (which
-  // can happen days later, once the claim is already with the payer). The provider has not been paid.
+  // payout_failed: Stripe refused the payout for good, or the bank returned it before the claim went to
+  // the payer. The provider has not been paid. A return that comes later (it can take days) leaves the
+  // claim on its way to reconciliation and is recorded on the payout (payments/d1/apply-stripe-webhook.ts).
   payout_pending: ['paid', 'payout_failed'],
   paid: ['submitted', 'payout_failed'],
   // Waits for a person: a new attempt needs the cause fixed and a new idempotency key (not automatic).
   payout_failed: [],
-  submitted: ['adjudicated', 'payout_failed'],
+  submitted: ['adjudicated'],
   adjudicated: ['reconciled'],
   reconciled: [],
   rejected: [],

@@ -9,7 +9,7 @@ import { payoutFailureMessage } from '../payout-failure-message'
 import { applyStripeEvent, claimIdOfEvent, RailEvent } from '../stripe'
 import type { PayoutRailState, RailPayoutStatus } from '../stripe'
 
-const { payouts, auditLog } = schema
+const { payouts, auditLog, notifications } = schema
 const { stripeEvents } = moneySchema
 
 export type WebhookOutcome =
@@ -94,6 +94,9 @@ export async function applyStripeWebhook(d1: D1Database, event: Stripe.Event, no
 
   const store = createD1ClaimStore(d1)
   const claim = await store.findClaim(row.providerId, row.claimId)
+  // Before the claim goes to the payer, a failed payout stops it where the provider and admins see it.
+  // Once the payer has it, the claim follows the payer's answer to reconciliation (the money owed by
+  // the payer is ClaimPay's either way); the failure is on the payout, in the audit and in a notification.
   const moves = failure && claim && checkTransition(claim.status, 'payout_failed').ok
   if (claim && moves) {
     const committed = await store.commit(
@@ -111,12 +114,13 @@ export async function applyStripeWebhook(d1: D1Database, event: Stripe.Event, no
     if (!committed.ok) return { kind: 'retry-later', why: 'claim-changed-meanwhile' }
     return { kind: 'applied', railStatus: fromRail(next.status), claimMoved: true, providerId: row.providerId, changes: committed.events.map((e) => toStatusChange(committed.claim, e)) }
   }
-  // Paid, a reversal, or a failure after the payer answered (the claim keeps its state): the payout
-  // row, the audit trail and the event change together.
+  // Paid, a reversal, or a failure once the payer has the claim (the claim keeps its state): the payout
+  // row, the audit trail, the event and any notification change together.
   await db.batch([
     db.update(payouts).set(set).where(and(eq(payouts.id, row.id), row.railStatus === null ? undefined : eq(payouts.railStatus, row.railStatus))),
     markApplied(),
     db.insert(auditLog).values({ id: newId('aud'), providerId: row.providerId, actor: 'stripe', action, subjectType: 'claim', subjectId: row.claimId, detail, at }),
+    ...(failure ? [db.insert(notifications).values({ id: newId('ntf'), providerId: row.providerId, claimId: row.claimId, kind: 'claim.payout_failed', message: message ?? '', createdAt: at }).onConflictDoNothing()] : []),
   ])
   return { kind: 'applied', railStatus: fromRail(next.status), claimMoved: false, providerId: row.providerId, changes: [] }
 }
