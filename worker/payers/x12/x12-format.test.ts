@@ -57,6 +57,11 @@ describe('normalizeText', () => {
     expect(normalizeText('  José  Núñez\tO\'Brien ')).toBe("JOSE NUNEZ O'BRIEN")
   })
 
+  it('makes typographic quotes and dashes plain, so a practice named with them can still file', () => {
+    expect(normalizeText('Cedar Park Children’s Clinic – “East”')).toBe('CEDAR PARK CHILDREN\'S CLINIC - "EAST"')
+    expect(normalizeText('Cedar Park Children’s Clinic')).toMatch(/^[\x20-\x7e]*$/)
+  })
+
   it('keeps delimiter characters so the builder can refuse them', () => {
     expect(normalizeText('a*b~c')).toBe('A*B~C')
   })

@@ -48,7 +48,8 @@ export function formatTimestamp(iso: string): X12Timestamp | undefined {
 }
 
 /**
- * Free text (names, addresses) towards the X12 basic character set: accents dropped, upper case,
+ * Free text (names, addresses) towards the X12 basic character set: accents dropped, typographic
+ * quotes and dashes made plain ("Children’s" is how practices write their names), upper case,
  * whitespace collapsed. Delimiter characters are kept on purpose so the segment builder refuses them
  * rather than this function silently changing what a name says.
  */
@@ -56,6 +57,9 @@ export function normalizeText(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u2033]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
     .toUpperCase()
     .replace(/\s+/g, ' ')
     .trim()
