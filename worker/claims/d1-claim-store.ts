@@ -41,7 +41,8 @@ export type PayoutRailChange = Partial<{ railStatus: RailStatus; failureCode: st
 
 /** Rows that must land in the same transaction as a state change (money and its audit trail). */
 export type CommitEffects = {
-  payoutRequested?: { payoutId: string; amountCents: number; cutBps: number; rail: string; idempotencyKey: string }
+  /** The cut as decided (worker/payments/cut-policy): the rule version and explanation go on the payout row with it. */
+  payoutRequested?: { payoutId: string; amountCents: number; cutBps: number; cutRuleVersion?: string; cutExplanation?: string; rail: string; idempotencyKey: string }
   payoutSent?: { payoutId: string; transferId: string; stripePayoutId?: string; stripeAccountId?: string }
   /**
    * The payout's state at the rail changed (a refusal, or a webhook). `onlyIf` guards against a
@@ -300,6 +301,8 @@ async function commit(
         providerId: claim.providerId,
         amountCents: p.amountCents,
         cutBps: p.cutBps,
+        cutRuleVersion: p.cutRuleVersion ?? null,
+        cutExplanation: p.cutExplanation ?? null,
         rail: p.rail,
         idempotencyKey: p.idempotencyKey,
         status: 'requested',

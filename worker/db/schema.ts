@@ -87,6 +87,8 @@ export const claims = sqliteTable('claims', {
   index('claims_provider_id').on(t.providerId, t.id),
   index('claims_provider_status').on(t.providerId, t.status, t.id),
   index('claims_provider_member').on(t.providerId, t.memberIdIndex, t.serviceDate),
+  // The cut's volume tiers count a provider's claims created in the last 30 days, at every payout.
+  index('claims_provider_created').on(t.providerId, t.createdAt),
   uniqueIndex('claims_upload_row').on(t.uploadId, t.uploadRow),
   // A provider's claim number identifies one live claim: sending it again is a duplicate. A rejected
   // claim frees its number, so the corrected claim can be sent under the same one.
@@ -156,6 +158,10 @@ export const payouts = sqliteTable('payouts', {
    * requested its amount is held in that pool, so payouts in flight together cannot overdraw it.
    */
   poolId: text('pool_id'),
+  /** The cut rule version the cut was decided under (cut_rule_versions, or 'default'); null on payouts from before the rules. */
+  cutRuleVersion: text('cut_rule_version'),
+  /** How the cut was reached, one line, so "why this cut?" is answered by what the system used. */
+  cutExplanation: text('cut_explanation'),
 }, (t) => [
   uniqueIndex('payouts_claim').on(t.claimId),
   index('payouts_pool_in_flight').on(t.poolId, t.status),

@@ -1,6 +1,6 @@
-import type { ClaimStore } from '../claims'
+import type { ClaimStore, StoredClaim } from '../claims'
 import type { ClaimNotificationMessage, CodeMessage, IngestMessage, PayMessage, ScoreMessage, StatusChange, SubmitMessage } from '../contracts'
-import type { PayoutRail, PoolSource } from '../payments'
+import type { CutResult, PayoutRail, PoolSource } from '../payments'
 import type { PipelineRisk } from '../risk/store/pipeline-risk'
 
 /** A message for one of the pipeline's queues. */
@@ -27,7 +27,11 @@ export type PipelineDeps = {
   hub: StatusPublisher
   documents: DocumentStore
   rail: PayoutRail
-  providerCutBps(providerId: string): Promise<number>
+  /**
+   * The cut for this claim's payout on a day: the provider's rate and the rule version in force then,
+   * adjusted by the provider's 30-day volume and the claim's score. A problem means no payout.
+   */
+  cutFor(claim: Pick<StoredClaim, 'id' | 'providerId' | 'score'>, on: Date): Promise<CutResult>
   /** Scores claims and knows the threshold (admins change it at run time). */
   risk: PipelineRisk
   /** Funding pools' positions; without a source every payout draws on the platform pool. */

@@ -2,6 +2,7 @@ import type { PayoutRecord, StoredClaim } from '../claims'
 import type { ClaimEvent } from '../contracts'
 import { newId } from '../ids'
 import { computePayout, journalForPayout, PLATFORM_POOL_ID, type PoolChoice, payoutPool, PROVIDER_NOT_ONBOARDED, payoutFailureMessage } from '../payments'
+import type { CutDecision, CutProblem } from '../payments/cut-policy'
 import type { PipelineDeps } from './deps'
 import type { StepHandler } from './run-step'
 
@@ -29,6 +30,30 @@ export class PayoutJournalInvalid extends Error {
   override name = 'PayoutJournalInvalid'
 }
 
+/**
+ * No cut could be decided (no rule version in force, a stored table that no longer parses, a claim
+ * without a score). Nothing is paid: the claim stays approved and the message is retried, then
+ * dead-lettered, until an admin fixes the rules; paying at a guessed cut would be a wrong payout.
+ */
+export class CutNotDecided extends Error {
+  override name = 'CutNotDecided'
+  constructor(
+    readonly claimId: string,
+    readonly reason: CutProblem,
+    message: string,
+  ) {
+    super(`claim ${claimId}: no cut decided (${reason}): ${message}`)
+  }
+}
+
+/** The cut for a claim, or CutNotDecided with a log line naming the claim and the reason (never patient data). */
+export async function decideCut(deps: PipelineDeps, claim: Pick<StoredClaim, 'id' | 'providerId' | 'score'>, step: string, on: Date): Promise<CutDecision> {
+  const cut = await deps.cutFor(claim, on)
+  if (cut.ok) return cut
+  console.error(JSON.stringify({ level: 'error', step, claimId: claim.id, providerId: claim.providerId, cutProblem: cut.reason, message: cut.message }))
+  throw new CutNotDecided(claim.id, cut.reason, cut.message)
+}
+
 type Payout = Pick<PayoutRecord, 'id' | 'amountCents' | 'idempotencyKey' | 'keyStoredAt' | 'createdAt' | 'failureCode' | 'poolId'>
 
 /**
@@ -45,14 +70,15 @@ export const payStep: StepHandler = async (deps, claim) => {
   let payout: Payout | undefined
 
   if (current.status === 'approved') {
-    const cutBps = await deps.providerCutBps(claim.providerId)
+    const cut = await decideCut(deps, claim, 'pay', new Date(at))
+    const { cutBps, ruleVersion: cutRuleVersion, explanation: cutExplanation } = cut
     const amountCents = computePayout(claim.billedCents, cutBps)
-    const requested = { payoutId: newId('pay'), amountCents, cutBps, rail: deps.rail.name, idempotencyKey: `payout:${claim.id}` }
+    const requested = { payoutId: newId('pay'), amountCents, cutBps, cutRuleVersion, cutExplanation, rail: deps.rail.name, idempotencyKey: `payout:${claim.id}` }
     const result = await deps.store.commit(
       current,
-      [{ to: 'payout_pending', step: 'pay', detail: { amountCents, cutBps, rail: deps.rail.name } }],
+      [{ to: 'payout_pending', step: 'pay', detail: { amountCents, cutBps, cutRuleVersion, cutExplanation, rail: deps.rail.name } }],
       { cutBps, payoutCents: amountCents },
-      { payoutRequested: requested, audit: { actor: 'pipeline', action: 'payout.requested', detail: { amountCents, cutBps } } },
+      { payoutRequested: requested, audit: { actor: 'pipeline', action: 'payout.requested', detail: { amountCents, cutBps, cutRuleVersion } } },
       at,
     )
     if (!result.ok) return result

@@ -3,6 +3,7 @@ import type { ClaimReason } from '../contracts'
 import { computePayout } from '../payments'
 import { isApprovedForPayout } from '../risk'
 import type { RiskAssessment } from '../risk/store/pipeline-risk'
+import { decideCut } from './pay-step'
 import type { StepHandler } from './run-step'
 
 /**
@@ -42,7 +43,7 @@ export const scoreStep: StepHandler = async (deps, claim) => {
   }
   // Decided here, not at payout: once approved a claim cannot be rejected, and a payout of nothing
   // cannot be sent.
-  const cutBps = await deps.providerCutBps(claim.providerId)
+  const { cutBps } = await decideCut(deps, { ...claim, score }, 'score', new Date(at))
   if (computePayout(claim.billedCents, cutBps) <= 0) {
     return decline([{ code: 'payout-below-minimum', message: 'After the cut, this claim would pay out nothing, so there is no same-day payout to make.' }])
   }

@@ -3,10 +3,10 @@ import { readConfig, stripeSettings } from '../config'
 import type { StatusChange } from '../contracts'
 import { loadKeyring } from '../identity'
 import { SandboxPayoutRail } from '../payments'
+import { d1CutDecider } from '../payments/d1/d1-cut-rules'
 import { createD1PoolSource } from '../payments/d1/d1-pool-source'
 import { stripePayoutRail } from '../payments/stripe-rail-from-settings'
 import type { PipelineDeps, StageMessage, StageQueues } from '../pipeline'
-import { createD1ProviderStore } from '../providers'
 import { pipelineRisk } from '../risk/store/pipeline-risk'
 import { sealedFiles } from './sealed-files'
 
@@ -47,7 +47,6 @@ export function hubPublisher(env: Env) {
 /** Everything a pipeline step needs, built from the bindings of this invocation. */
 export function pipelineDeps(env: Env): PipelineDeps {
   const config = readConfig(env)
-  const providers = createD1ProviderStore(env.DB)
   // Stripe when it is configured; otherwise the sandbox, so local runs and tests of other features pay.
   const stripe = stripeSettings(config)
   return {
@@ -60,7 +59,7 @@ export function pipelineDeps(env: Env): PipelineDeps {
       },
     },
     rail: stripe ? stripePayoutRail(stripe, env.DB) : new SandboxPayoutRail(),
-    providerCutBps: (providerId) => providers.cutBps(providerId, config.DEFAULT_CUT_BPS),
+    cutFor: d1CutDecider(env.DB, config.DEFAULT_CUT_BPS),
     risk: pipelineRisk(env, config.SCORE_THRESHOLD, () => new Date()),
     pools: createD1PoolSource(env.DB),
     now: () => new Date(),

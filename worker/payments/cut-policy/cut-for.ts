@@ -73,6 +73,12 @@ function versionOn(table: RuleTable, day: string): RuleVersion | undefined {
   return table.versions.filter((v) => v.effectiveFrom <= day).at(-1)
 }
 
+/** The version in force on a day (what an admin sees as "current"); undefined before the first one. */
+export function versionInForce(table: RuleTable, on: Date | string): RuleVersion | undefined {
+  const day = utcDay(on)
+  return day === null ? undefined : versionOn(table, day)
+}
+
 function utcDay(on: Date | string): string | null {
   const date = typeof on === 'string' ? new Date(on.length === 10 ? `${on}T00:00:00Z` : on) : on
   return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10)

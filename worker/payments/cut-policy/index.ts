@@ -1,4 +1,7 @@
-export { cutFor } from './cut-for'
+export { checkAppend, tableOf } from './append-version'
+export type { AppendCheck, AppendProblem } from './append-version'
+export { cutFor, versionInForce } from './cut-for'
+export { providerOverride } from './provider-override'
 export type { CutDecision, CutInput, CutOverride, CutPart, CutProblem, CutResult } from './cut-for'
 export { DEFAULT_RULE_TABLE, parseRuleTable, RiskBand, RuleTable, RuleVersion, VolumeTier } from './rule-table'
 export type { RuleTableParse } from './rule-table'
