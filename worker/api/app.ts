@@ -11,6 +11,7 @@ import { notFound, onError } from './problem'
 import { adminRoutes } from './routes/admin'
 import { authRoutes } from './routes/auth'
 import { claimRoutes } from './routes/claims'
+import { cutRuleRoutes } from './routes/cut-rules'
 import { devRoutes } from './routes/dev'
 import { generationRoutes } from './routes/generation'
 import { riskRoutes } from './routes/risk'
@@ -21,6 +22,7 @@ import { partnerRoutes } from './routes/partner'
 import { payoutAccountRoutes } from './routes/payout-account'
 import { partnerPoolRoutes } from './routes/partner-pools'
 import { poolRoutes } from './routes/pools'
+import { reconciliationRoutes } from './routes/reconciliation'
 import { stripeWebhookRoutes } from './routes/stripe-webhooks'
 import { teamRoutes } from './routes/team'
 import { uploadRoutes } from './routes/uploads'
@@ -67,7 +69,9 @@ export function createApi() {
   api.route('/', uploadRoutes)
   api.route('/', liveRoutes)
   api.route('/', adminRoutes)
+  api.route('/', cutRuleRoutes)
   api.route('/', ledgerRoutes)
+  api.route('/', reconciliationRoutes)
   api.route('/', generationRoutes)
   api.route('/', riskRoutes)
   api.route('/', partnerRoutes)

@@ -62,6 +62,10 @@ const ROUTES: Record<string, RouteSpec> = {
   'GET /admin/audit/verify': { guard: 'admin' },
   'GET /admin/providers': { guard: 'admin' },
   'GET /admin/ledger/balances': { guard: 'admin' },
+  'GET /admin/cut-rules': { guard: 'admin' },
+  // An empty version: a 400 proves the caller got past every guard without publishing anything.
+  'POST /admin/cut-rules': { guard: 'admin', body: json({}) },
+  'PUT /admin/providers/{id}/cut': { guard: 'admin', body: json({ cutBps: 500 }) },
   'GET /admin/partners': { guard: 'admin' },
   'POST /admin/partners': { guard: 'admin', body: json({ name: 'Matrix Bank' }) },
   'POST /admin/partners/{id}/tokens': { guard: 'admin', body: json({ scopes: ['portfolio:read'] }) },
@@ -87,6 +91,11 @@ const ROUTES: Record<string, RouteSpec> = {
   'POST /admin/pools/{id}/resume': { guard: 'admin' },
   // No idempotency key: a 400 proves the caller got past every guard without posting to the ledger.
   'POST /admin/pools/{id}/deposits': { guard: 'admin', body: json({ amountCents: 100 }) },
+  'GET /admin/reconciliation': { guard: 'admin' },
+  'GET /admin/reconciliation/{id}': { guard: 'admin' },
+  // A missing item: a 404 proves the caller got past every guard without resolving anything.
+  'POST /admin/reconciliation/{id}/resolve': { guard: 'admin', body: json({ note: 'matrix' }) },
+  'GET /admin/remittances': { guard: 'admin' },
 
   'GET /partner/whoami': { guard: 'partner:any' },
   'GET /partner/portfolio': { guard: 'partner:portfolio:read' },
