@@ -34,7 +34,7 @@ export const adminRoutes = apiRouter()
     return c.json(await verifyAuditLog(c.var.deps.db), 200)
   })
   .openapi(createRoute({ method: 'get', path: '/admin/providers', summary: 'Customers', middleware: [adminAccess], responses: { 200: jsonOk('Providers', z.object({ items: z.array(ProviderSummary) })), ...denied } }), async (c) => {
-    const { providers, claims, users } = schema
+    const { providers } = schema
     const db = c.var.deps.db
     const rows = await db
       .select({
@@ -42,8 +42,10 @@ export const adminRoutes = apiRouter()
         name: providers.name,
         cutBps: providers.cutBps,
         createdAt: providers.createdAt,
-        claims: sql<number>`(select count(*) from ${claims} where ${claims.providerId} = ${providers.id})`,
-        members: sql<number>`(select count(*) from ${users} where ${users.providerId} = ${providers.id} and ${users.removedAt} is null)`,
+        // Columns written out with their tables: drizzle leaves them bare inside sql``, and a bare
+        // "provider_id" = "id" would compare each claim (or user) row with itself.
+        claims: sql<number>`(select count(*) from claims where claims.provider_id = providers.id)`,
+        members: sql<number>`(select count(*) from users where users.provider_id = providers.id and users.removed_at is null)`,
       })
       .from(providers)
       .orderBy(desc(providers.createdAt))

@@ -208,3 +208,18 @@ describe('the audit log', () => {
     expect(verified).toMatchObject({ ok: false, brokenAtSeq: forgedSeq })
   })
 })
+
+describe('customers', () => {
+  it("counts each provider's own claims and members", async () => {
+    const provider = `prv_count${crypto.randomUUID().slice(0, 8)}`
+    const at = new Date().toISOString()
+    await env.DB.batch([
+      env.DB.prepare('INSERT INTO providers (id, name, cut_bps) VALUES (?, ?, 500)').bind(provider, 'Count Clinic'),
+      env.DB.prepare("INSERT INTO users (id, provider_id, email, display_name, role, created_at) VALUES (?, ?, ?, 'Counter', 'owner', ?)").bind(`usr_${provider}`, provider, `${provider}@example.test`, at),
+    ])
+    const res = await adminCall('/admin/providers')
+    expect(res.status).toBe(200)
+    const { items } = (await res.json()) as { items: { id: string; claims: number; members: number }[] }
+    expect(items.find((p) => p.id === provider)).toMatchObject({ claims: 0, members: 1 })
+  })
+})
