@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm'
 import { openDb, schema } from '../db'
 
 const { providers } = schema
@@ -6,10 +5,6 @@ const { providers } = schema
 export function createD1ProviderStore(d1: D1Database) {
   const db = openDb(d1)
   return {
-    async cutBps(providerId: string, fallback: number): Promise<number> {
-      const row = await db.query.providers.findFirst({ columns: { cutBps: true }, where: eq(providers.id, providerId) })
-      return row?.cutBps ?? fallback
-    },
     /** Creates the provider if it does not exist; used by the development-only demo selection. */
     async ensure(id: string, name: string, cutBps: number): Promise<void> {
       await db.insert(providers).values({ id, name, cutBps }).onConflictDoNothing()
