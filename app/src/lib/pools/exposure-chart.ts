@@ -1,6 +1,9 @@
 import type { ExposurePoint } from './contracts'
 import { formatCentsText } from './money'
 
+/** The windows the pool page offers, in days; the API accepts any from 7 to 366. */
+export const EXPOSURE_WINDOWS = [30, 90, 365] as const
+
 /** A day on the chart: its position, and its exposure in dollars for the scale (the label keeps the exact figure). */
 export type ExposureDot = { index: number; day: string; dollars: number; label: string }
 

@@ -1,13 +1,12 @@
 import { PoolDetail } from '$lib/pools/contracts'
+import { EXPOSURE_WINDOWS } from '$lib/pools/exposure-chart'
 import { apiCall } from '$lib/server/api'
 import type { PageServerLoad } from './$types'
 
-/** Windows the page offers; the API accepts any from 7 to 366 days. */
-export const WINDOWS = [30, 90, 365] as const
 
 function daysFrom(params: URLSearchParams): number {
   const days = Number(params.get('days'))
-  return (WINDOWS as readonly number[]).includes(days) ? days : 90
+  return (EXPOSURE_WINDOWS as readonly number[]).includes(days) ? days : 90
 }
 
 export const load: PageServerLoad = async (event) => {
