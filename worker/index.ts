@@ -10,10 +10,12 @@ import {
 } from '../queues'
 import { createApi, problemBody, problemResponse } from './api'
 import { ACCESS_HEADER, verifyAdminAccess } from './api/middleware/admin-access'
-import { readConfig } from './config'
+import { readConfig, stripeSettings } from './config'
 import { identityDeps, pruneNonces, reencryptBatch, sealAuditLog } from './identity'
 import { renderPage } from './pages/kit-handler'
 import { checkFundingShortageInWorker } from './payments/d1/d1-funding-shortage'
+import { reverseReturnedPayouts } from './payments/d1/returned-payouts'
+import { createStripeClient } from './payments/stripe'
 import { redriveStalled } from './pipeline'
 import { RISK_TRAINING_CRON, trainOnSchedule } from './risk/training'
 import { stageQueues } from './platform'
@@ -81,6 +83,12 @@ export default {
     }
     const result = await redriveStalled(env.DB, { queues: stageQueues(env) }, new Date(controller.scheduledTime), STALE_AFTER_MS)
     if (result.claims || result.uploads) console.info(JSON.stringify({ level: 'info', at: 'cron', redriven: result }))
+    // Returned payouts: their transfers are taken back so the money returns to its pool.
+    const stripe = stripeSettings(readConfig(env))
+    if (stripe) {
+      const sweep = await reverseReturnedPayouts(env.DB, createStripeClient(stripe))
+      if (sweep.asked) console.info(JSON.stringify({ level: 'info', at: 'cron', payoutReversals: sweep }))
+    }
     // One alert per shortage episode: claims waiting because no pool can cover them.
     const shortage = await checkFundingShortageInWorker(env, new Date(controller.scheduledTime), readConfig(env).FUNDING_ALERT_EMAIL)
     if (shortage.opened || shortage.resolved) console.info(JSON.stringify({ level: 'info', at: 'cron', fundingShortage: { opened: shortage.opened, resolved: shortage.resolved } }))

@@ -10,6 +10,7 @@ const clean: MoneyFigures = {
   unpaid_approved: 0,
   unrecorded_transfers: 0,
   payouts_returned: 1,
+  returns_not_recovered: 0,
   rail_status_mismatches: 0,
   ledger_balanced: true,
   ledger_problems: 0,

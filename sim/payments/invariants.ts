@@ -17,6 +17,8 @@ export type MoneyFigures = {
   unrecorded_transfers: number
   /** Payouts the bank returned (the practice whose account is closed): their claims show payout_failed. */
   payouts_returned: number
+  /** Returned payouts whose transfer is not wholly back, or whose return the ledger has not posted once. */
+  returns_not_recovered: number
   /** Payout rows whose status at the rail disagrees with Stripe once every event is delivered. */
   rail_status_mismatches: number
   ledger_balanced: boolean
@@ -50,7 +52,7 @@ export async function moneyFigures(d1: D1Database, world: SimWorld, stripe: Obje
   const everSubmitted = new Set((await rows(d1, `SELECT DISTINCT claim_id FROM claim_events WHERE ${inProviders} AND to_status = 'submitted'`, ...providers)).map((r) => String(r.claim_id)))
   const refusedByPayer = await rows(d1, `SELECT claim_id, json_extract(detail, '$.reason') AS reason FROM claim_events WHERE ${inProviders} AND to_status = 'submitted' AND json_extract(detail, '$.accepted') = 0`, ...providers)
   const listed = await rows(d1, `SELECT kind, COUNT(*) AS n FROM reconciliation_items WHERE ${inProviders} GROUP BY kind`, ...providers)
-  const payouts = await rows(d1, `SELECT claim_id, status, transfer_id, rail_status, stripe_payout_id FROM payouts WHERE ${inProviders}`, ...providers)
+  const payouts = await rows(d1, `SELECT claim_id, status, transfer_id, rail_status, stripe_payout_id, amount_cents, transfer_reversed_cents FROM payouts WHERE ${inProviders}`, ...providers)
 
   const count = <T>(items: T[], key: (t: T) => string | undefined) => {
     const m = new Map<string, number>()
@@ -83,6 +85,10 @@ export async function moneyFigures(d1: D1Database, world: SimWorld, stripe: Obje
     unpaid_approved: [...approved].filter((id) => !transfersByClaim.has(id)).length,
     unrecorded_transfers: stripe.transfers.filter((t) => t.transfer_group && ours.has(t.transfer_group) && !recordedTransfers.has(t.id)).length,
     payouts_returned: returned,
+    returns_not_recovered: (() => {
+      const posted = journalsOf((k) => k === 'payout-returned')
+      return payouts.filter((p) => p.rail_status === 'failed' && (Number(p.transfer_reversed_cents) !== Number(p.amount_cents) || posted.get(String(p.claim_id)) !== 1)).length
+    })(),
     rail_status_mismatches: payouts.filter((p) => {
       const atStripe = p.stripe_payout_id ? stripePayoutStatus.get(String(p.stripe_payout_id)) : undefined
       return (atStripe === 'paid' || atStripe === 'failed') && atStripe !== p.rail_status
@@ -114,6 +120,7 @@ export function breaches(f: MoneyFigures, lowestPoolCashCents: number): Invarian
   zero('unpaid_approved')
   zero('unrecorded_transfers')
   zero('rail_status_mismatches')
+  zero('returns_not_recovered')
   zero('payout_journals_twice')
   zero('remittances_posted_twice')
   zero('awaiting_remittance')

@@ -1,6 +1,8 @@
 import { readConfig, stripeSettings } from '../../worker/config'
 import { mulberry32 } from '../../worker/generator/prng'
 import type { FaultMode } from '../../scripts/stripe-local'
+import { reverseReturnedPayouts } from '../../worker/payments/d1/returned-payouts'
+import { createStripeClient } from '../../worker/payments/stripe'
 import { stripePayoutRail } from '../../worker/payments/stripe-rail-from-settings'
 import { type PipelineDeps, redriveStalled } from '../../worker/pipeline'
 import { pipelineDeps } from '../../worker/platform'
@@ -76,6 +78,7 @@ export async function runPaymentsSim(env: Env, callWorker: CallWorker, options: 
   const config = readConfig(env)
   const settings = stripeSettings(config)
   if (!settings || !config.STRIPE_WEBHOOK_SECRET) throw new Error('the payments simulation needs STRIPE_API_BASE, STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET')
+  const stripe = createStripeClient(settings)
   const control = stripeControl(`${settings.protocol}://${settings.host}:${settings.port}`)
   await control.clearFaults()
   await control.topUp(Math.max(1, options.claims) * 1_000_000)
@@ -127,6 +130,12 @@ export async function runPaymentsSim(env: Env, callWorker: CallWorker, options: 
     if (waiting > 0) {
       await funding.deposit(1, waiting, now())
       await redriveStalled(env.DB, { queues }, new Date(nowMs + DAY_SECONDS * 1000), 0)
+      continue
+    }
+    // Returned payouts are taken back from the providers' accounts, as the cron does, until Stripe's events say so.
+    if ((await reverseReturnedPayouts(env.DB, stripe)).asked > 0) {
+      count('reversal_sweeps')
+      await courier.deliver((await control.objects()).events, true)
       continue
     }
     // Settle the payouts (two days to the bank) and deliver what that tells: done when nothing more happens.

@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch'
 import type { ClaimEvent, ClaimInput, ClaimListQuery, ClaimReason, ClaimStatus } from '../contracts'
 import { type Db, moneySchema, openDb, remittanceSchema, riskSchema, schema } from '../db'
 import { newId } from '../ids'
+import { journalRows } from '../payments/d1/journal-rows'
 import { chunk, PARAMS_PER_STATEMENT } from './chunk'
 import { NO_PHI, type SealedClaimPhi } from './claim-phi'
 import { type ClaimRow, type StoredClaim, billedTotal, searchTextOf } from './claim-record'
@@ -338,28 +339,7 @@ async function commit(
     statements.push(db.update(stripeEvents).set({ applied: true }).where(eq(stripeEvents.id, effects.stripeEventApplied)))
   }
   if (effects.journal && effects.journal.lines.length > 0) {
-    const journalId = newId('jnl')
-    statements.push(
-      db.insert(ledgerEntries).values(
-        effects.journal.lines.map((line) => ({
-          id: newId('led'),
-          journalId,
-          // provider_id cannot be null (see the schema): lines no provider owns store ''.
-          providerId: line.providerId ?? '',
-          claimId: line.claimId ?? claim.id,
-          account: line.account,
-          debitCents: line.debitCents,
-          creditCents: line.creditCents,
-          memo: effects.journal!.memo,
-          at,
-          poolId: line.poolId ?? null,
-          payerId: line.payerId ?? null,
-          partnerId: line.partnerId ?? null,
-          journalKind: effects.journal!.kind,
-          reversesJournalId: effects.journal!.reversesJournalId ?? null,
-        })),
-      ),
-    )
+    statements.push(db.insert(ledgerEntries).values(journalRows(effects.journal, newId('jnl'), at, claim.id)))
   }
   if (effects.coderSignal) {
     statements.push(

@@ -4,8 +4,11 @@ import { checkTransition, createD1ClaimStore, toStatusChange } from '../../claim
 import type { PayoutRailChange, RailStatus } from '../../claims/d1-claim-store'
 import type { StatusChange } from '../../contracts'
 import { moneySchema, openDb, schema } from '../../db'
-import { newId } from '../../ids'
+import { newId, stableId } from '../../ids'
+import { PLATFORM_POOL_ID } from '../funding'
+import { journalForPayoutReturned } from '../ledger'
 import { payoutFailureMessage } from '../payout-failure-message'
+import { journalRows } from './journal-rows'
 import { applyStripeEvent, claimIdOfEvent, RailEvent } from '../stripe'
 import type { PayoutRailState, RailPayoutStatus } from '../stripe'
 
@@ -121,7 +124,20 @@ export async function applyStripeWebhook(d1: D1Database, event: Stripe.Event, no
     markApplied(),
     db.insert(auditLog).values({ id: newId('aud'), providerId: row.providerId, actor: 'stripe', action, subjectType: 'claim', subjectId: row.claimId, detail, at }),
     ...(failure ? [db.insert(notifications).values({ id: newId('ntf'), providerId: row.providerId, claimId: row.claimId, kind: 'claim.payout_failed', message: message ?? '', createdAt: at }).onConflictDoNothing()] : []),
+    ...('reversal' in effect ? await returnedToPool(db, row, effect.reversal, at) : []),
   ])
   return { kind: 'applied', railStatus: fromRail(next.status), claimMoved: false, providerId: row.providerId, changes: [] }
 }
 
+/**
+ * The transfer came back from the provider's connected account (reversed after the bank returned the
+ * payout): the cash is in the payout's pool again and ClaimPay owes the provider that much. The journal's
+ * id comes from the payout and the reversed total, so two deliveries racing with the same event cannot
+ * both post it: the second batch fails on the ids and the delivery is retried, then found applied.
+ */
+async function returnedToPool(db: ReturnType<typeof openDb>, row: PayoutRow, reversal: { addedCents: number; totalCents: number }, at: string) {
+  const journal = journalForPayoutReturned({ claimId: row.claimId, providerId: row.providerId, poolId: row.poolId ?? PLATFORM_POOL_ID, amountCents: reversal.addedCents })
+  if (!journal.ok) throw new Error(`payout ${row.id}: the returned-payout journal does not balance: ${journal.message}`)
+  const journalId = await stableId('jnl', 0, `payout-returned:${row.id}:${reversal.totalCents}`)
+  return [db.insert(schema.ledgerEntries).values(journalRows(journal.journal, journalId, at, row.claimId, true))]
+}
