@@ -8,7 +8,7 @@ import { newId, stableId } from '../../ids'
 import { PLATFORM_POOL_ID } from '../funding'
 import { journalForPayoutReturned } from '../ledger'
 import { payoutFailureMessage } from '../payout-failure-message'
-import { journalRows } from './journal-rows'
+import { journalRows } from '../../db/journal-rows'
 import { applyStripeEvent, claimIdOfEvent, RailEvent } from '../stripe'
 import type { PayoutRailState, RailPayoutStatus } from '../stripe'
 

@@ -1,5 +1,5 @@
-import type { schema } from '../../db'
-import { newId } from '../../ids'
+import { newId } from '../ids'
+import type { schema } from './index'
 
 type LedgerRow = typeof schema.ledgerEntries.$inferInsert
 
