@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { openDb, schema } from '../../db'
 import { auditInsert } from '../../identity'
 import { stableId } from '../../ids'
+import { journalRows } from '../../db/journal-rows'
 import { journalForPoolFunding } from '../ledger'
 
 const { ledgerEntries } = schema
@@ -22,7 +23,6 @@ export type DepositOutcome =
  * same primary keys, and the batch fails whole instead of doubling the deposit.
  */
 const journalIdFor = (key: string) => stableId('jnl', 0, `pool-deposit:${key}`)
-const lineIdFor = (journalId: string, line: number) => stableId('led', 0, `${journalId}:${line}`)
 
 async function postedUnder(d1: D1Database, journalId: string, idempotencyKey: string): Promise<PostedDeposit | null> {
   const [row] = await openDb(d1)
@@ -54,26 +54,8 @@ export async function recordDeposit(d1: D1Database, request: DepositRequest): Pr
   const { journal } = built
   const db = openDb(d1)
   const at = request.at.toISOString()
-  const lines = await Promise.all(
-    journal.lines.map(async (line, i) => ({
-      id: await lineIdFor(journalId, i),
-      journalId,
-      // provider_id cannot be null (see the schema): pool cash belongs to no provider.
-      providerId: '',
-      claimId: null,
-      account: line.account,
-      debitCents: line.debitCents,
-      creditCents: line.creditCents,
-      memo: journal.memo,
-      at,
-      poolId: line.poolId ?? null,
-      payerId: null,
-      partnerId: line.partnerId ?? null,
-      journalKind: journal.kind,
-    })),
-  )
   const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
-    db.insert(ledgerEntries).values(lines),
+    db.insert(ledgerEntries).values(journalRows(journal, journalId, at, undefined, true)),
     auditInsert(
       db,
       { actor: request.actor, action: 'pool.deposit.recorded', subjectType: 'funding-pool', subjectId: request.poolId, detail: { journalId, amountCents: request.amountCents, partnerId: request.partnerId, idempotencyKey: request.idempotencyKey } },
