@@ -48,14 +48,17 @@ export function stripeControl(base: string, fetcher: typeof fetch = fetch): Stri
     clearFaults: async () => void (await call('DELETE', '/faults')),
     now: async () => (await call<{ now: number }>('GET', '/clock')).now,
     // Not sent again blindly: a lost answer may hide a move that happened, and time must move once.
+    // The clock says which: moved, the move is done; unmoved, the request never arrived and goes again.
     advanceClock: async (seconds) => {
       const before = (await call<{ now: number }>('GET', '/clock')).now
-      try {
-        return (await call<{ now: number }>('POST', '/clock/advance', { seconds }, false)).now
-      } catch (error) {
-        const after = (await call<{ now: number }>('GET', '/clock')).now
-        if (after !== before) return after
-        throw error
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return (await call<{ now: number }>('POST', '/clock/advance', { seconds }, false)).now
+        } catch (error) {
+          const after = (await call<{ now: number }>('GET', '/clock')).now
+          if (after !== before) return after
+          if (attempt >= ATTEMPTS) throw error
+        }
       }
     },
     objects: () => call<ObjectsSnapshot>('GET', '/objects'),
