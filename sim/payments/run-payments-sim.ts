@@ -133,8 +133,15 @@ export async function runPaymentsSim(env: Env, callWorker: CallWorker, options: 
       continue
     }
     // Returned payouts are taken back from the providers' accounts, as the cron does, until Stripe's events say so.
-    if ((await reverseReturnedPayouts(env.DB, stripe)).asked > 0) {
+    const sweep = await reverseReturnedPayouts(env.DB, stripe)
+    if (sweep.asked > 0) {
       count('reversal_sweeps')
+      // A reversal Stripe refused with a 500 stored under its key is refused again until the key expires:
+      // the cron would try again the next day.
+      if (sweep.failed > 0) {
+        count('clock_past_key_window')
+        await advance(DAY_SECONDS + 3_600)
+      }
       await courier.deliver((await control.objects()).events, true)
       continue
     }
